@@ -24,7 +24,8 @@ export interface TableBlock {
    * A full grid: every row has one entry per column. A cell merged over several
    * rows or columns is repeated in each position it covers, with `merged: true`
    * on all but its first (top-left) position. Readers that cannot see spans
-   * (text converted from .docx) leave such positions empty.
+   * (text converted from .docx) leave such positions empty, and a row they saw
+   * as one spanning cell (a category row) may be shorter than the others.
    */
   rows: TableCell[][];
   line: number;

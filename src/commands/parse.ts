@@ -1,0 +1,46 @@
+import { Command, Option } from 'commander';
+import { stat } from 'node:fs/promises';
+import { parse, readInputFile } from '../index.js';
+import { InputError } from '../errors.js';
+import { readStdin, writeFileAtomic } from '../cli/output.js';
+import { renderResult, RESULT_FORMATS, type ResultFormat } from '../render/index.js';
+
+export function registerParse(program: Command): void {
+  program
+    .command('parse')
+    .description('parse one document into tasks (the default command: `policy-parse FILE`)')
+    .argument('<file>', 'a .txt, .docx, .pdf, .html or .doc file, or - for stdin')
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...RESULT_FORMATS]).default('json'))
+    .option('--compact', 'JSON on one line')
+    .addHelpText('after', `
+Exit codes: 0 parsed (also when no tasks were found: see "warnings"), 2 unreadable input or bad usage.
+
+Examples:
+  policy-parse plan.docx > tasks.json
+  policy-parse parse plan.pdf -o tasks.json
+  cat plan.txt | policy-parse -`)
+    .action(async (file: string, opts: { output?: string; format: ResultFormat; compact?: boolean }) => {
+      const result = await parseFileOrStdin(file);
+      const out = await renderResult(result, opts.format, { compact: !!opts.compact });
+      if (opts.output) await writeFileAtomic(opts.output, out);
+      else process.stdout.write(out);
+    });
+}
+
+/** Parse a path, or stdin for "-". */
+export async function parseFileOrStdin(file: string) {
+  if (file === '-') {
+    const bytes = await readStdin();
+    return parse(bytes, { path: null }).catch(rename('-'));
+  }
+  const st = await stat(file).catch(() => null);
+  if (st?.isDirectory()) throw new InputError(file, 'is a directory, not a file');
+  const bytes = await readInputFile(file);
+  return parse(bytes, { path: file });
+}
+
+const rename = (name: string) => (e: unknown) => {
+  if (e instanceof InputError && e.file !== name) throw new InputError(name, e.reason);
+  throw e;
+};

@@ -1,0 +1,221 @@
+import type { Deadline } from '../result/schema.js';
+import { toHalfWidth } from './normalize.js';
+import { toNumber } from './numerals.js';
+
+// Deadlines: "2025年12月31日前并长期坚持" → due 2025-12-31, ongoing. `due` is the last day the task
+// may be finished; a phrase that names no calendar day gets due null — never a guessed date.
+
+export interface DeadlineOptions {
+  /** Reference year for dates printed without one ("6月底前", "年内"): the document's year. */
+  year: number | null;
+}
+
+export interface ParsedDeadline extends Deadline {
+  /** False when the phrase was not understood: `due` is then null and the caller warns. */
+  understood: boolean;
+  /**
+   * A deadline relative to an event ("五个工作日内", "收到申请之日起15日内"): understood, but it
+   * names no calendar day, so `due` is null and no warning is due.
+   */
+  relative: boolean;
+}
+
+type Precision = NonNullable<Deadline['precision']>;
+
+/** One calendar date found in a phrase. */
+interface DateHit {
+  start: number;
+  end: number;
+  /** The year printed in the hit, if any (later hits without a year inherit it). */
+  year: number | null;
+  /** Builds the due date once the year is known. */
+  due: (year: number) => string | null;
+  precision: Precision;
+}
+
+const N = '(?:[0-9]+|[〇○零一二两三四五六七八九十]+)';
+
+// 长期坚持 / 持续推进 / 常态化 / recurring (每年, 每季度): the task never ends.
+const ONGOING = /长期|持续|常态化|常年|每年|每季度?|每半年|每月|每周|每旬|定期|经常性/;
+
+// Durations counted from an event: 5个工作日内, 15日内, 收到…之日起, 次年.
+const RELATIVE = new RegExp(
+  `${N}个?(?:工作日|自然日|日|天|周|星期|小时|个月|年)(?:内|以内|之内)|之日起|次年|次月|即时|立即|随时|当日|当天|当场|即办`,
+);
+
+const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+function iso(y: number, m: number, d: number): string | null {
+  if (!(y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m))) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A printed year (2025, 二〇二五) → number; 5 (as in "5年内") is not a calendar year. */
+function calendarYear(s: string | undefined): number | null {
+  if (!s) return null;
+  const n = toNumber(s);
+  return n !== null && n >= 1900 && n <= 2200 ? n : null;
+}
+
+interface DatePattern {
+  re: RegExp;
+  read: (m: RegExpExecArray, refYear: number | null) => Omit<DateHit, 'start' | 'end'> | null;
+}
+
+// Ordered from the most to the least specific; overlapping hits keep the longest.
+const DATE_PATTERNS: DatePattern[] = [
+  { // 2025-12-31, 2025.12.31, 2025/12/31
+    re: /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/g,
+    read: (m) => ({ year: calendarYear(m[1]), precision: 'day', due: (y) => iso(y, +m[2], +m[3]) }),
+  },
+  { // (2025年)8月1日, 十二月三十一日
+    re: new RegExp(`(?:(${N})年)?(${N})月(${N})[日号]`, 'g'),
+    read: (m) => {
+      const mo = toNumber(m[2]), d = toNumber(m[3]);
+      return mo && d ? { year: calendarYear(m[1]), precision: 'day', due: (y) => iso(y, mo, d) } : null;
+    },
+  },
+  { // 6月上旬/中旬/下旬: the 10th, the 20th, the last day
+    re: new RegExp(`(?:(${N})年)?(${N})月(上|中|下)旬`, 'g'),
+    read: (m) => {
+      const mo = toNumber(m[2]);
+      if (!mo) return null;
+      return { year: calendarYear(m[1]), precision: 'day', due: (y) => iso(y, mo, m[3] === '上' ? 10 : m[3] === '中' ? 20 : lastDay(y, mo)) };
+    },
+  },
+  { // 2022年6月(底), 6月份, 十二月底; not 6月初/6月中 (which day is meant is not printed)
+    re: new RegExp(`(?:(${N})年)?(${N})月份?(?:底|末)?(?!初|中(?!旬))`, 'g'),
+    read: (m) => {
+      const mo = toNumber(m[2]);
+      return mo ? { year: calendarYear(m[1]), precision: 'month', due: (y) => mo <= 12 ? iso(y, mo, lastDay(y, mo)) : null } : null;
+    },
+  },
+  { // 2025年第三季度(末), 一季度末, 第3季度
+    re: new RegExp(`(?:(${N})年)?第?([一二三四1-4])季度(?:末|底)?`, 'g'),
+    read: (m) => {
+      const q = toNumber(m[2]);
+      return q ? { year: calendarYear(m[1]), precision: 'quarter', due: (y) => iso(y, q * 3, lastDay(y, q * 3)) } : null;
+    },
+  },
+  { // (2025年)上半年 / 下半年: a half-year ends on a quarter's last day, hence precision quarter
+    re: new RegExp(`(?:(${N})年)?(上|下)半年`, 'g'),
+    read: (m) => ({ year: calendarYear(m[1]), precision: 'quarter', due: (y) => (m[2] === '上' ? iso(y, 6, 30) : iso(y, 12, 31)) }),
+  },
+  { // 2025年(底/末/度), 二〇二五年 — but not the year of a month or quarter that was not understood
+    re: new RegExp(`(${N})年度?(?:底|末)?(?!${N}月|第?[一二三四1-4]季度|[上下]半年)`, 'g'),
+    read: (m) => {
+      const y = calendarYear(m[1]);
+      return y ? { year: y, precision: 'year', due: () => iso(y, 12, 31) } : null;
+    },
+  },
+  { // 年底 / 年末 / 年内 / 当年 / 今年 / 本年(度): the document's year
+    re: /(?<![0-9〇○零一二两三四五六七八九十几多每上去])(?:年底|年末|年内|年度内|当年|今年|本年度?)/g,
+    read: (_m, ref) => (ref ? { year: ref, precision: 'year', due: () => iso(ref, 12, 31) } : null),
+  },
+  { // 明年(底): the year after the document's
+    re: /明年(?:底|末)?/g,
+    read: (_m, ref) => (ref ? { year: ref + 1, precision: 'year', due: () => iso(ref + 1, 12, 31) } : null),
+  },
+];
+
+// A date followed by these starts the task or dates an event; it is not when the task ends.
+const START_AFTER = /^(?:起|开始|以来|之后|后|始)/;
+// A date after 每 recurs: "每年3月底前" is every year, not this year.
+const RECURRING_BEFORE = /每(?:年|季度?|月|半年|周)?$/;
+
+/** Every calendar date in `text` (half-width, no spaces), in order, overlaps resolved. */
+function findDates(text: string, refYear: number | null): DateHit[] {
+  const hits: (DateHit & { order: number })[] = [];
+  DATE_PATTERNS.forEach((p, order) => {
+    for (const m of text.matchAll(p.re)) {
+      const read = p.read(m as RegExpExecArray, refYear);
+      if (read) hits.push({ ...read, start: m.index!, end: m.index! + m[0].length, order });
+    }
+  });
+  // Earliest start first; at the same start the longest (then the most specific) wins.
+  hits.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+  const out: DateHit[] = [];
+  for (const h of hits) if (!out.length || h.start >= out[out.length - 1].end) out.push(h);
+  return out;
+}
+
+/** Due dates of the hits; a hit without its own year takes the previous hit's, else the reference year. */
+function resolve(text: string, hits: DateHit[], refYear: number | null): { due: string; precision: Precision; end: number }[] {
+  const out: { due: string; precision: Precision; end: number }[] = [];
+  let year = refYear;
+  for (const h of hits) {
+    if (h.year !== null) year = h.year;
+    if (START_AFTER.test(text.slice(h.end)) || RECURRING_BEFORE.test(text.slice(0, h.start))) continue;
+    const y = h.year ?? year;
+    const due = y === null ? null : h.due(y);
+    if (due) out.push({ due, precision: h.precision, end: h.end });
+  }
+  return out;
+}
+
+/** Half-width digits, no spaces: the form the patterns are written for. */
+function canonicalText(raw: string): string {
+  return toHalfWidth(raw).replace(/\s+/g, '');
+}
+
+/** The printed phrase without surrounding space and closing punctuation. */
+function trimRaw(raw: string): string {
+  return raw.trim().replace(/[。.；;，,、\s]+$/, '');
+}
+
+/**
+ * A deadline phrase (a 完成时限 cell, a label, a clause) → due date, precision, ongoing.
+ * Ranges and several dates → the latest ("2025年8月1日—11月30日" → 2025-11-30); dates without a year
+ * take `opts.year`; recurring and 长期坚持-style phrases are ongoing. Not understood → due null,
+ * understood false.
+ */
+export function parseDeadline(raw: string, opts: DeadlineOptions): ParsedDeadline {
+  const text = canonicalText(raw);
+  const printed = trimRaw(raw);
+  const ongoing = ONGOING.test(text);
+  const dates = resolve(text, findDates(text, opts.year), opts.year);
+  if (dates.length) {
+    const latest = dates.reduce((a, b) => (b.due > a.due ? b : a));
+    return { raw: printed, due: latest.due, precision: latest.precision, ongoing, understood: true, relative: false };
+  }
+  const relative = !ongoing && RELATIVE.test(text);
+  return { raw: printed, due: null, precision: null, ongoing, understood: ongoing || relative, relative };
+}
+
+// In running text only phrases that say when the task must be done count: the date must be
+// followed by 前/以前/之前/完成 ("6月底前“清零”", "3月底前完成并向社会公布"), or be 年内/年底前,
+// or "到2025年底". Reports ("截至2023年二季度末"), starts ("自5月1日起") and recurring dates
+// ("每年3月底前") are not deadlines of the task.
+const IN_TEXT_DUE_AFTER = /^(?:之?前|以前|前完成|完成)/;
+const IN_TEXT_YEAR_WORDS = /(?<![0-9〇○零一二两三四五六七八九十几多每上去])(?:年内|年底前|年末前|年底完成|年底|年末)/g;
+const IN_TEXT_BY_YEAR = /(?<=^|[，。；：:,;\s]|力争|计划|确保)(?:到|至)(?:(?:19|20)\d{2}年(?:底|末)|(?:19|20)\d{2}年(?=[，,]|$))/g;
+// The ongoing tail of a combined phrase: "5月底取得明显成效并持续推进".
+const ONGOING_TAIL = /^[^，。；;,]*?并(?:长期坚持|持续推进|持续开展|常态化)/;
+
+interface InTextHit { start: number; end: number; parsed: ParsedDeadline }
+
+/**
+ * A deadline stated in task text ("6月底前", "年内完成", "2022年底前完成", "到2025年底"): the phrase
+ * that says when the task must be done, parsed with parseDeadline. Several → the latest. Only
+ * dated phrases count: 常态化/每年 in running text describe how the work is done, not a deadline.
+ */
+export function findDeadlineInText(text: string, opts: DeadlineOptions): ParsedDeadline | null {
+  const t = toHalfWidth(text); // same length as text, so spans slice the printed text
+  const hits: InTextHit[] = [];
+  const add = (start: number, end: number) => {
+    const tail = ONGOING_TAIL.exec(t.slice(end));
+    const stop = tail ? end + tail[0].length : end;
+    const parsed = parseDeadline(text.slice(start, stop), opts);
+    if (parsed.due) hits.push({ start, end: stop, parsed });
+  };
+  for (const h of findDates(t, opts.year)) {
+    const before = t.slice(0, h.start);
+    if (/(?:截至|截止|自|从)$/.test(before) || RECURRING_BEFORE.test(before) || /^年(?:内|底|末)/.test(t.slice(h.start))) continue;
+    const after = IN_TEXT_DUE_AFTER.exec(t.slice(h.end));
+    if (after) add(h.start, h.end + (after[0].startsWith('完成') ? 0 : after[0].replace(/完成$/, '').length));
+  }
+  for (const m of t.matchAll(IN_TEXT_YEAR_WORDS)) add(m.index!, m.index! + m[0].length);
+  for (const m of t.matchAll(IN_TEXT_BY_YEAR)) add(m.index!, m.index! + m[0].length);
+  if (!hits.length) return null;
+  return hits.reduce((a, b) => (b.parsed.due! > a.parsed.due! ? b : a)).parsed;
+}

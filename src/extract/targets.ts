@@ -1,0 +1,532 @@
+import type { Comparator, Target } from '../result/schema.js';
+import { toHalfWidth } from './normalize.js';
+import { toNumber } from './numerals.js';
+import { tag as tagWithJieba, type TaggedWord } from './segment.js';
+
+// Without HMM: words jieba does not know fall apart into tagged dictionary words, where HMM would
+// glue them into untagged guesses ("需在/x", "由县/x") that hide the phrase's structure.
+const tag = (text: string): TaggedWord[] => tagWithJieba(text, { hmm: false });
+
+// Targets: the quantities a task must reach or stay within.
+//   "重大产业项目用地保障率达到100%" → { metric 重大产业项目用地保障率, ">=", 100, "%" }
+// A quantity is a number (Arabic, full-width, decimal, Chinese, a range, a 、-list) with a unit.
+// Its comparator comes from the words printed around it; its metric is the noun phrase it measures,
+// found with jieba's part-of-speech tags. Dates, ordinals, labels in quotes, names in 《》 and
+// numbers without a unit are never targets.
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and units
+
+const CN_DIGITS = '零〇○一二两三四五六七八九十百千万';
+const NUMBER = new RegExp(`百分之(?:[0-9]+(?:\\.[0-9]+)?|[${CN_DIGITS}]+)|[0-9]+(?:\\.[0-9]+)?|[${CN_DIGITS}]+`, 'y');
+const RANGE_SEPARATOR = /(?:——|[—–\-~～至到])/y;
+
+// Units, longest first so 个工作日 wins over 个 and 件次 over 件. Money, people and households may
+// carry a scale printed before them (万元, 亿元, 万人, 万户): the unit is kept as printed.
+const SCALABLE = ['平方公里', '平方米', '千瓦时', '人次', '户次', '家次', '美元', '千瓦', '兆瓦', '元', '人', '户', '家', '吨', '亩', '公顷', '件', '条', '台', '套', '辆', '个', '名', '项'];
+const PLAIN = [
+  '个百分点', '个工作日', '个自然日', '个环节', '百分点', '工作日', '自然日', '个小时', '个月', '小时', '分钟',
+  '场次', '批次', '件次', '项次', '公里', '千米', '环节', '%', '‰', '倍', '秒', '周', '天', '日', '年',
+  '次', '场', '期', '批', '篇', '条', '种', '类', '所', '座', '米', '张', '份', '本', '部', '处', '栋', '间', '床', '头', '只', '笔', '宗', '轮', '组', '支', '单', '门',
+];
+const UNIT = new RegExp(
+  `(?:(?:十万|百万|千万|万亿|万|亿|千|百)(?:${SCALABLE.join('|')})|${PLAIN.join('|')}|${SCALABLE.join('|')})(?:/[\\u4e00-\\u9fa5]{1,2})?`,
+  'y',
+);
+// Units that count things done (活动10期, 培育1-2家): a bare count after a verb is a target.
+const COUNTING_UNIT = /^(?:万|亿|千|百)?(?:次|场次|场|期|批次|批|篇|条|家|个|项|名|人次|人|户|件|件次|种|所|座|台|套|辆|张|份|部|处|笔|宗|轮|组|支|吨|亩)$/;
+const TIME_UNIT = /^(?:个?工作日|个?自然日|个?小时|分钟|秒|周|天|日|年|个月)$/;
+
+// After the unit: 以上 ≥, 以内 ≤, 左右 ~ …
+const SUFFIX = /(?:及以上|以上|及以下|以下|以内|之内|内|左右|上下|余|多)/y;
+const SUFFIX_COMPARATOR: Record<string, Comparator> = {
+  及以上: '>=', 以上: '>=', 及以下: '<=', 以下: '<=', 以内: '<=', 之内: '<=', 内: '<=', 左右: '~', 上下: '~', 余: '>', 多: '>',
+};
+
+// Before the number: 达到 ≥, 超过 >, 压缩至 ≤, 低于 <, 约 ~. Matched longest first at the number.
+const PREFIX_COMPARATORS: [string, Comparator][] = ([
+  ...['不低于', '不少于', '不小于', '不得少于', '不得低于', '至少', '最少', '最低', '达到', '达', '突破', '提高到', '提高至',
+    '提升到', '提升至', '增加到', '增加至', '增长到', '增长至', '增至', '上升到', '上升至', '扩大到', '扩大至', '保持在', '稳定在', '提前']
+    .map((w): [string, Comparator] => [w, '>=']),
+  ...['超过', '高于', '多于', '大于'].map((w): [string, Comparator] => [w, '>']),
+  ...['不超过', '不高于', '不多于', '不大于', '不得超过', '最多', '最高', '压缩至', '压缩到', '压缩为', '压减至', '压减到', '压减为',
+    '缩短至', '缩短到', '缩短为', '缩减至', '缩减到', '降低至', '降低到', '降至', '降到', '减少至', '减少到', '减至', '压至', '压到', '压降至', '压降到', '控制在', '限定在', '限制在', '以内']
+    .map((w): [string, Comparator] => [w, '<=']),
+  ...['低于', '少于', '小于'].map((w): [string, Comparator] => [w, '<']),
+  ...['大约', '约', '近'].map((w): [string, Comparator] => [w, '~']),
+] as [string, Comparator][]).sort((a, b) => b[0].length - a[0].length);
+
+// "压缩简易注销公告时间为20天", "压缩…至20天": a bare 为/至/到 takes its direction from the verb before.
+const DIRECTION_VERBS: [RegExp, Comparator][] = [
+  [/(?:压缩|压减|缩短|缩减|降低|减少|控制|下降)/, '<='],
+  [/(?:提高|提升|增加|增长|扩大|上升)/, '>='],
+];
+
+// ---------------------------------------------------------------------------------------------
+// What surrounds a number
+
+const CLAUSE_END = /^(?:[，。；;,.！!？?、）)\]】\n]|$)/;
+const COMPLETION = /^(?:闭环办结|办理完毕|办结|办完|完成|到位)/;
+// Before the number: an ordinal (第二批), top-N (前15项), a starting value (由45天压缩至20天,
+// 从最快40分钟), a product (7×24小时), part of a code (IPv6, 12345) or a record (最快90分钟).
+const NOT_A_QUANTITY_BEFORE = /(?:第|(?<!提)前|[×xX*+\-—.\/#A-Za-z0-9]|由|从|从最快|最快|最短|排名|共印)$/;
+const CLAUSE_BOUNDARY = '，。；;：:！!？?\n,';
+// A clause that reports what was done ("同比增长7.1%", "已累计办理3500件", "截至目前") states a
+// result, not a target.
+const REPORTED = /同比|环比|较(?:上|去)年|比上年|截至|截止|目前|今年以来|以来|已经|已(?:累计|完成|办理|实现|建成|达|为|有|帮助|惠及|发放|开展|举办|组织|培训)/;
+
+/** Positions inside 《》 and quotes (“1+5+N”, “四风”, “12345”): numbers there are names or labels. */
+function quotedPositions(t: string): boolean[] {
+  const masked = new Array<boolean>(t.length).fill(false);
+  const pairs: Record<string, string> = { '《': '》', '“': '”"', '‘': '’\'', '「': '」', '"': '"' };
+  for (let i = 0; i < t.length; i++) {
+    const closers = pairs[t[i]];
+    if (!closers) continue;
+    let j = i + 1;
+    while (j < t.length && j - i <= 60 && !closers.includes(t[j]) && t[j] !== '\n') j++;
+    if (j < t.length && closers.includes(t[j])) {
+      for (let k = i; k <= j; k++) masked[k] = true;
+      i = j;
+    }
+  }
+  return masked;
+}
+
+/** One printed quantity: a number (or range, or 、-list of numbers) with its unit and suffix. */
+interface Quantity {
+  start: number;
+  end: number;
+  values: { value: number; valueMax: number | null }[];
+  unit: string;
+  suffix: string;
+  /** The number is Chinese ("三次"), so idioms like 一次性, 一站式 need ruling out. */
+  chinese: boolean;
+}
+
+function readNumber(t: string, at: number): { text: string; end: number } | null {
+  NUMBER.lastIndex = at;
+  const m = NUMBER.exec(t);
+  return m ? { text: m[0], end: at + m[0].length } : null;
+}
+
+function valueOf(numberText: string): number | null {
+  return toNumber(numberText.replace(/^百分之/, ''));
+}
+
+/** The quantity that starts at `at`, or null: 12—48个工作日, 两至三名, 95、60、15个工作日内, 百分之六十. */
+function readQuantity(t: string, at: number): Quantity | null {
+  const first = readNumber(t, at);
+  if (!first) return null;
+  const values: { value: number; valueMax: number | null }[] = [];
+  let pos = first.end;
+  let value = valueOf(first.text);
+  if (value === null) return null;
+  let valueMax: number | null = null;
+  // 10%—20%: the first unit may be repeated before the range separator.
+  const afterFirstPercent = t[pos] === '%' ? pos + 1 : pos;
+  RANGE_SEPARATOR.lastIndex = afterFirstPercent;
+  const sep = RANGE_SEPARATOR.exec(t);
+  if (sep) {
+    const second = readNumber(t, afterFirstPercent + sep[0].length);
+    const max = second ? valueOf(second.text) : null;
+    if (second && max !== null && max >= value) { valueMax = max; pos = second.end; }
+  }
+  values.push({ value, valueMax });
+  // 95、60、15个工作日: numbers sharing the unit printed after the last one.
+  while (t[pos] === '、') {
+    const next = readNumber(t, pos + 1);
+    const v = next ? valueOf(next.text) : null;
+    if (!next || v === null || !/^[0-9]/.test(next.text) !== !/^[0-9]/.test(first.text)) break;
+    values.push({ value: v, valueMax: null });
+    pos = next.end;
+  }
+  const percentWords = /^百分之/.test(first.text);
+  let unit: string;
+  if (percentWords) unit = '%';
+  else {
+    UNIT.lastIndex = pos;
+    const u = UNIT.exec(t);
+    if (!u) return null;
+    unit = u[0];
+    pos += unit.length;
+  }
+  SUFFIX.lastIndex = pos;
+  const suffix = SUFFIX.exec(t)?.[0] ?? '';
+  return { start: at, end: pos + suffix.length, values, unit, suffix, chinese: !/[0-9]/.test(first.text) };
+}
+
+/** Dates (2025年, 8月30日, 15日前) and durations of years that read as periods ("5年内关税减让"). */
+function isDateLike(t: string, q: Quantity, hasComparatorWord: boolean): boolean {
+  const before = t.slice(Math.max(0, q.start - 1), q.start);
+  const after = t.slice(q.end - q.suffix.length, q.end - q.suffix.length + 1);
+  if (q.unit === '年') {
+    if (!hasComparatorWord || q.suffix === '内' || q.values[0].value >= 100) return true;
+    return /[度底末前后]/.test(after);
+  }
+  if (q.unit === '日') return before === '月' || /[前起后]/.test(after);
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metric: the noun phrase the number measures
+
+const NOUNISH = /^(?:n|nr|ns|nt|nz|nl|ng|vn|an|l|j|i)$/;
+// Tags of words that frame a phrase without being part of what is measured.
+const FRAME_TAGS = /^(?:d|p|c|u|uj|ul|r|t|m|mq|q|f|x|y|e|o|h|k|zg|w)$/;
+// jieba tags these as nouns or verbs; they frame the phrase ("力争全年…", "年内实现…").
+const FRAME_WORDS = new Set([
+  '力争', '全年', '年内', '当年', '今年', '每年', '每月', '每季度', '每半年', '原则上', '常态化', '进一步', '持续', '全面', '确保',
+  '努力', '积极', '切实', '累计', '实现', '达到', '做到', '保持', '稳定', '推动', '促进', '均', '都', '分别', '共', '将', '要',
+]);
+// The phrase's last words when they only carry the comparison ("…满意率均", "…开办实现").
+const TRAILING_FRAME = new Set(['需', '须', '应', '应当', '必须', '要求', '实现', '达到', '达', '做到', '确保', '保持', '稳定', '力争', '提高', '提升', '均', '都', '分别', '共', '合计', '累计', '为', '至', '到', '在', '将', '要', '的']);
+const MEASURE_NOUN = /(?:率|量|额|数|度|时间|时限|时长|用时|比例|占比|规模|指数|面积|增幅|增速|费率)$/;
+const MAX_METRIC = 30;
+
+/** jieba splits 整改率 as 整改/v 率/v: glue 率/量/额 to the word before, as one noun. */
+function glueMeasureSuffixes(words: TaggedWord[]): TaggedWord[] {
+  const out: TaggedWord[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    if (prev && /^(?:率|量|额|数)$/.test(w.word) && /[\u4e00-\u9fa5]$/.test(prev.word)) {
+      out[out.length - 1] = { word: prev.word + w.word, tag: 'n' };
+    } else out.push(w);
+  }
+  return out;
+}
+
+function isFrame(w: TaggedWord): boolean {
+  // jieba tags words it does not know (差评, 预填率) x like punctuation: only the latter frame.
+  if (w.tag === 'x' && /[\u4e00-\u9fa5]/.test(w.word)) return false;
+  // Numerals frame ("3", "一批"); 万人 (per ten thousand people) is part of 万人有效发明专利拥有量.
+  if (w.tag === 'm' && !FRAME_WORDS.has(w.word)) return /^[0-9.%零〇一二两三四五六七八九十百千万亿第]+[年月日个项次批类张条款章节]?$/.test(w.word);
+  return FRAME_WORDS.has(w.word) || FRAME_TAGS.test(w.tag) || /^[0-9.%]+$/.test(w.word);
+}
+
+/** Trim framing words off both ends of a phrase, keeping the noun phrase in the middle. */
+function trimToNounPhrase(words: TaggedWord[]): TaggedWord[] {
+  let ws = words.filter((w) => w.word.trim());
+  for (;;) {
+    const last = ws[ws.length - 1];
+    if (!last) break;
+    const closesQuote = /[”"》]$/.test(last.word);
+    if (TRAILING_FRAME.has(last.word) || (isFrame(last) && !closesQuote && last.word !== '等')) { ws = ws.slice(0, -1); continue; }
+    break;
+  }
+  // The clause's governing verb goes ("开展微访谈活动", "实现…覆盖率"); what follows is its object.
+  // A serial pair of ordinary verbs goes together (策划开展, 推广应用), a framing verb alone
+  // (实现 | 联合抽查覆盖率).
+  let verbsDropped = 0;
+  let lastDroppedWasFrame = false;
+  for (;;) {
+    const [first, second] = ws;
+    if (!first) break;
+    const isVerb = first.tag === 'v' || (FRAME_WORDS.has(first.word) && /^v/.test(first.tag));
+    if (!isVerb) {
+      if (isFrame(first) && !/^[“"《]/.test(first.word)) { ws = ws.slice(1); continue; }
+      break;
+    }
+    const mayDrop = verbsDropped === 0 || (verbsDropped === 1 && !lastDroppedWasFrame);
+    // A verb stays when it is the phrase's own (办理时限: one word follows), is coordinated
+    // (评选和宣传活动) or qualifies a prefix (低压/v 非/h 居民).
+    const keeps = ws.length < 3 || !ws.slice(1).some((w) => NOUNISH.test(w.tag))
+      || (second !== undefined && (/^(?:c|h)$/.test(second.tag) || second.word === '、'));
+    if (!mayDrop || (keeps && !FRAME_WORDS.has(first.word))) break;
+    if (verbsDropped === 1 && !lastDroppedWasFrame && FRAME_WORDS.has(first.word)) break;
+    lastDroppedWasFrame = FRAME_WORDS.has(first.word);
+    verbsDropped++;
+    ws = ws.slice(1);
+  }
+  return ws;
+}
+
+/** The words as one string; a phrase too long to be a metric keeps its last words (the head noun). */
+function joinWords(ws: TaggedWord[]): string {
+  let from = 0;
+  while (ws.slice(from).reduce((n, w) => n + w.word.length, 0) > MAX_METRIC && from < ws.length - 1) from++;
+  return ws.slice(from).map((w) => w.word).join('').replace(/^[、，,]+/, '');
+}
+
+/** Empty, or a lone verb left after trimming ("开展", "下降"): not a metric on its own. */
+function isWeakPhrase(phrase: string): boolean {
+  if (!phrase) return true;
+  const words = tag(phrase);
+  return words.length === 1 && !NOUNISH.test(words[0].tag);
+}
+
+/** The region's text without bracketed remarks: "用水报装时限（含施工审批）" → "用水报装时限". */
+function withoutRemarks(s: string): string {
+  let prev: string;
+  do { prev = s; s = s.replace(/[（(][^（()）]*[）)]/g, ''); } while (s !== prev);
+  return s.replace(/[（()）]/g, '');
+}
+
+/** The noun phrase of a region of text, or '' when it holds none. */
+function nounPhrase(region: string): string {
+  const text = withoutRemarks(region).trim();
+  if (!/[\u4e00-\u9fa5]/.test(text)) return '';
+  return joinWords(trimToNounPhrase(glueMeasureSuffixes(tag(text))));
+}
+
+/**
+ * "免提交率、表单字段预填率均超过60%": the items of a coordinated subject (split at 、 and 和/及/与),
+ * each trimmed. One item means no coordination.
+ */
+function coordinatedItems(region: string): string[] {
+  const words = glueMeasureSuffixes(tag(withoutRemarks(region).trim()));
+  const items: TaggedWord[][] = [[]];
+  let quoteDepth = 0;
+  for (const w of words) {
+    if (/[“"《]/.test(w.word)) quoteDepth++;
+    if (/[”"》]/.test(w.word)) quoteDepth = Math.max(0, quoteDepth - 1);
+    if (quoteDepth === 0 && (w.word === '、' || (/^(?:和|及|与|以及)$/.test(w.word) && (w.tag === 'c' || w.tag === 'p')))) { items.push([]); continue; }
+    items[items.length - 1].push(w);
+  }
+  return items.map((ws) => joinWords(trimToNounPhrase(ws))).filter(Boolean);
+}
+
+/**
+ * "政府投资、社会投资和小型低风险项目审批时限分别压缩至95、60、15个工作日": the short items share
+ * the head noun of the last one (项目审批时限) → 政府投资项目审批时限, 社会投资项目审批时限.
+ */
+function distributeHead(items: string[]): string[] {
+  const last = items[items.length - 1];
+  const words = glueMeasureSuffixes(tag(last));
+  const head: TaggedWord[] = [];
+  // Walk back over nouns; a noun right after an adjective belongs to the item's own modifier
+  // (小型低/a 风险 | 项目审批时限).
+  for (let i = words.length - 1; i > 0 && head.length < 3; i--) {
+    if (!/^(?:n|nz|nt|vn|v|l|j)$/.test(words[i].tag) || /^(?:a|b)$/.test(words[i - 1].tag)) break;
+    head.unshift(words[i]);
+  }
+  const headText = head.map((w) => w.word).join('');
+  if (!headText || headText === last || !MEASURE_NOUN.test(headText)) return items;
+  return items.map((item, i) => (i < items.length - 1 && !MEASURE_NOUN.test(item) ? item + headText : item));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding the targets of a text
+
+/** The start of the clause that holds position `at` (after the last clause punctuation). */
+function clauseStart(t: string, at: number, floor: number): number {
+  let i = at;
+  let depth = 0;
+  while (i > floor) {
+    const c = t[i - 1];
+    if ('）)'.includes(c)) depth++;
+    else if ('（('.includes(c)) { if (depth === 0) break; depth--; }
+    else if (depth === 0 && CLAUSE_BOUNDARY.includes(c)) break;
+    i--;
+  }
+  return i;
+}
+
+function clauseEnd(t: string, from: number): number {
+  let i = from;
+  while (i < t.length && !CLAUSE_BOUNDARY.includes(t[i]) && !'（('.includes(t[i])) i++;
+  return i;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  quantity: Quantity;
+  comparator: Comparator;
+  /** Where the comparator word starts (the number's start when there is none). */
+  comparatorStart: number;
+  /** The count follows its verb ("培育1-2家县级示范出口企业"): the metric is printed after it. */
+  metricAfter: boolean;
+  /** A 、-list of quantities ("50万元、100万元") continues the previous one's comparison. */
+  continues: boolean;
+  /** "压缩简易注销公告时间为20天": the measured phrase sits between the verb and 为/至. */
+  subject?: [number, number];
+  /** "至少报送3条工作动态": the verb between comparator and number joins the metric. */
+  verb?: string;
+}
+
+interface PrefixComparator {
+  comparator: Comparator;
+  start: number;
+  subject?: [number, number];
+  verb?: string;
+}
+
+// One-character comparators that are the end of another word: 签约12个, 送达3份, 最近3年.
+const NOT_A_COMPARATOR = /(?:签约|预约|合约|节约|制约|公约|条约|违约|履约|特约|集约|如约|到达|抵达|下达|传达|送达|直达|表达|转达|最近|附近|就近|邻近)$/;
+
+function prefixComparator(t: string, q: Quantity): PrefixComparator | null {
+  const before = t.slice(Math.max(0, q.start - 6), q.start);
+  for (const [word, comparator] of PREFIX_COMPARATORS) {
+    if (!before.endsWith(word)) continue;
+    if (NOT_A_COMPARATOR.test(before)) return null;
+    if (word === '近' && q.unit === '年') return null; // 近两年: the past two years
+    return { comparator, start: q.start - word.length };
+  }
+  // 至少报送3条, 至少刊播一期: a comparator, then one verb, then the number.
+  // Only minimums: "最多跑一次" is a slogan, not a ceiling on visits.
+  const verbBetween = /(不少于|不低于|至少|最少)([\u4e00-\u9fa5]{1,3})$/.exec(t.slice(Math.max(0, q.start - 8), q.start));
+  if (verbBetween) {
+    const words = tag(verbBetween[2]);
+    if (words.length === 1 && words[0].tag.startsWith('v')) {
+      const word = verbBetween[1];
+      const comparator = PREFIX_COMPARATORS.find(([w]) => w === word)![1];
+      return { comparator, start: q.start - verbBetween[0].length, verb: verbBetween[2] };
+    }
+  }
+  return null;
+}
+
+function directionOfBareVerb(t: string, q: Quantity, floor: number): PrefixComparator | null {
+  if (!/[为至到]$/.test(t.slice(0, q.start))) return null;
+  const from = clauseStart(t, q.start, floor);
+  const region = t.slice(from, q.start - 1);
+  for (const [verb, comparator] of DIRECTION_VERBS) {
+    const m = verb.exec(region);
+    if (m) return { comparator, start: from + m.index, subject: [from + m.index + m[0].length, q.start - 1] };
+  }
+  return null;
+}
+
+/** The last word before `at` (within its clause) is a verb: "培育1-2家", "开展1次". */
+function verbJustBefore(t: string, at: number, floor: number): boolean {
+  const region = t.slice(clauseStart(t, at, floor), at);
+  const words = tag(region);
+  // jieba tags some verbs of this kind vn (培育/vn).
+  return words.length > 0 && /^vn?$/.test(words[words.length - 1].tag);
+}
+
+/** Find the quantities of a text and decide which are targets and how they compare. */
+function findQuantities(t: string): Found[] {
+  const masked = quotedPositions(t);
+  const out: Found[] = [];
+  let i = 0;
+  while (i < t.length) {
+    const ch = t[i];
+    if (!/[0-9百零〇○一二两三四五六七八九十千万]/.test(ch) || masked[i] || (i > 0 && /[0-9.]/.test(t[i - 1]))) { i++; continue; }
+    const q = readQuantity(t, i);
+    if (!q) { i++; continue; }
+    const found = judge(t, q, out[out.length - 1] ?? null);
+    if (found) { out.push(found); i = q.end; } else i = Math.max(i + 1, q.chinese ? i + 1 : q.end);
+  }
+  return out;
+}
+
+/** Is this quantity a target, and with which comparator? */
+function judge(t: string, q: Quantity, previous: Found | null): Found | null {
+  const floor = previous ? previous.end : 0;
+  const before = t.slice(Math.max(0, q.start - 4), q.start);
+  if (NOT_A_QUANTITY_BEFORE.test(before)) return null;
+  if (REPORTED.test(t.slice(clauseStart(t, q.start, 0), q.start))) return null;
+  // "日常监测（60%）+实地调研（20%）": a bracketed bare quantity is a weight or a remark.
+  if (/[（(]$/.test(before) && /^[）)]/.test(t.slice(q.end))) return null;
+  // Chinese numerals inside words (一站式, 一次性, 四个一, 千企) are not quantities.
+  if (q.chinese && /^[一两二三四五六七八九十]?[性化式体级手]/.test(t.slice(q.end - q.suffix.length))) return null;
+  const prefix = prefixComparator(t, q) ?? directionOfBareVerb(t, q, floor);
+  // "150米内的燃气外线工程" sets a scope; a bare 内 is a ceiling only on time ("15日内").
+  const suffixComparator = q.suffix && !(q.suffix === '内' && !TIME_UNIT.test(q.unit)) ? SUFFIX_COMPARATOR[q.suffix] : undefined;
+  // 、 (or 和/及) after the previous target: "分别达到98.47%、93.89%", "50万元、100万元", "20%和10%".
+  const continues = previous !== null && previous.end === q.start - 1 && '、和及'.includes(t[q.start - 1]);
+  if (isDateLike(t, q, Boolean(prefix || (suffixComparator && q.suffix !== '内')))) return null;
+  // "达到一次投入": a Chinese numeral read into the words after it is an idiom (一次投入, 一次性).
+  if (q.chinese && !prefix?.verb && /^[\u4e00-\u9fa5]/.test(t.slice(q.end)) && !COMPLETION.test(t.slice(q.end))
+    && q.values[0].value === 1) return null;
+  const base = {
+    start: prefix?.start ?? q.start, end: q.end, quantity: q, comparatorStart: prefix?.start ?? q.start,
+    metricAfter: false, continues, subject: prefix?.subject, verb: prefix?.verb,
+  };
+  if (suffixComparator) return { ...base, comparator: suffixComparator };
+  if (prefix) return { ...base, comparator: prefix.comparator };
+  if (continues) return { ...base, comparator: previous!.comparator, metricAfter: previous!.metricAfter };
+  // No comparator word. "一次" alone is an idiom far more often than a count (一次告知, 跑一次).
+  if (q.chinese && q.values.length === 1 && q.values[0].value === 1) return null;
+  const after = t.slice(q.end);
+  const bareComparator: Comparator = q.unit === '%' ? '>=' : '=';
+  const completion = q.chinese ? null : COMPLETION.exec(after); // 二期完成 is a project phase
+  if (completion) return { ...base, end: q.end + completion[0].length, comparator: bareComparator };
+  if (CLAUSE_END.test(after)) return { ...base, comparator: bareComparator };
+  // "培育1-2家县级示范出口企业", "每年开展1次“纳税10强企业”评选活动": a count right after its verb.
+  if (!q.chinese && COUNTING_UNIT.test(q.unit) && !TIME_UNIT.test(q.unit) && /^[\u4e00-\u9fa5“"]/.test(after)
+    && !/^(?:不|以|的|之|前|后|内|时|起|左右)/.test(after) && verbJustBefore(t, q.start, floor)) {
+    return { ...base, comparator: '=', metricAfter: true };
+  }
+  return null;
+}
+
+/** The noun phrase printed right after a quantity, up to the clause's end or the next list item. */
+function phraseAfter(t: string, from: number): string {
+  const end = clauseEnd(t, from);
+  let stop = from;
+  let quoted = false;
+  for (; stop < end; stop++) {
+    const c = t[stop];
+    if ('“《'.includes(c)) quoted = true;
+    else if ('”》'.includes(c) || (c === '"' && quoted)) quoted = false;
+    else if (c === '"') quoted = true;
+    else if (!quoted && /[、0-9]/.test(c)) break;
+  }
+  return nounPhrase(t.slice(from, stop));
+}
+
+/** The metric of one found quantity (or of a chain of them: "分别达到98.47%、93.89%"). */
+function metricsOf(t: string, chain: Found[], floor: number): string[] {
+  const head = chain[0];
+  const last = chain[chain.length - 1];
+  const count = chain.reduce((n, f) => n + f.quantity.values.length, 0);
+  const all = (phrase: string) => new Array<string>(count).fill(phrase);
+  if (head.metricAfter) return all(phraseAfter(t, last.end));
+  if (head.subject) return all(nounPhrase(t.slice(head.subject[0], head.subject[1])));
+  const start = clauseStart(t, head.comparatorStart, floor);
+  let region = t.slice(start, head.comparatorStart);
+  // "…1.5个工作日以内办结、企业简易注销1个工作日内办结": after a target in the same clause,
+  // only the last list item is this one's subject.
+  if (start === floor && floor > 0) region = region.slice(region.lastIndexOf('、') + 1);
+  if (head.verb) {
+    // "各牵头单位每月至少报送3条工作动态" → 牵头单位报送工作动态
+    return all(joinWords(tag(nounPhrase(region) + head.verb + phraseAfter(t, last.end))));
+  }
+  const items = /(?:均|都|分别|全部|各)$/.test(withoutRemarks(region).trim()) ? coordinatedItems(region) : [];
+  if (items.length > 1) {
+    if (items.length === count) return distributeHead(items);
+    if (count === 1) return items; // one number shared by several metrics: one target per metric
+  }
+  // The phrase before the number; else the one after it ("500家以上企业领取", "开展三次以上督查");
+  // else the previous clause ("定期召开工作调度会议，每月至少1次") — the first that holds a noun.
+  const before = nounPhrase(region);
+  const after = phraseAfter(t, last.end);
+  const previousClause = start > floor ? nounPhrase(t.slice(clauseStart(t, start - 1, floor), start - 1)) : '';
+  const phrase = [before, after, previousClause].find((p) => !isWeakPhrase(p)) ?? (before || after);
+  return all(phrase);
+}
+
+/**
+ * Every target stated in a task's text, in printed order. `raw` is the printed phrase (comparator,
+ * number, unit, suffix); a number shared by several metrics gives one target per metric, and a
+ * 、-list of numbers ("分别压缩至95、60、15个工作日内") gives one target per number.
+ */
+export function findTargets(text: string): Target[] {
+  const t = toHalfWidth(text); // one character for one, so spans slice the printed text
+  const found = findQuantities(t);
+  const targets: Target[] = [];
+  let floor = 0;
+  for (let i = 0; i < found.length;) {
+    // A chain: this quantity and the ones that continue it after 、.
+    let j = i + 1;
+    while (j < found.length && found[j].continues) j++;
+    const chain = found.slice(i, j);
+    const metrics = metricsOf(t, chain, floor);
+    const shared = chain.length === 1 && chain[0].quantity.values.length === 1 && metrics.length > 1;
+    let k = 0;
+    for (const f of chain) {
+      const raw = text.slice(f.start, f.end);
+      const unit = f.quantity.unit;
+      const values = shared ? metrics.map(() => f.quantity.values[0]) : f.quantity.values;
+      for (const v of values) {
+        targets.push({ raw, metric: metrics[k] || null, comparator: f.comparator, value: v.value, valueMax: v.valueMax, unit });
+        k++;
+      }
+    }
+    floor = chain[chain.length - 1].end;
+    i = j;
+  }
+  return targets;
+}

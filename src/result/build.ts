@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { findDeadlineInText, parseDeadline } from '../extract/deadline.js';
+import { findTargets } from '../extract/targets.js';
+import { parseResponsibility, splitUnits } from '../extract/units.js';
+import type { ReadDocument } from '../read/types.js';
+import type { DraftTask, Structure, UnitSpec } from '../structure/types.js';
+import { ResultSchema, SCHEMA_VERSION, type Deadline, type Result, type Task, type Unit, type Warning } from './schema.js';
+
+export interface BuildInput {
+  bytes: Uint8Array;
+  path: string | null;
+  read: ReadDocument;
+  structure: Structure;
+}
+
+/** Draft tasks → final tasks (units, deadlines, targets read by the extractors), validated by zod. */
+export function buildResult({ bytes, path, read, structure }: BuildInput): Result {
+  const year = structure.document.year;
+  const warnings: Warning[] = structure.warnings.map((w) => ({ ...w, taskId: null }));
+  const tasks: Task[] = structure.tasks.map((d, i) => {
+    const id = `t${i + 1}`;
+    const units = readUnits(d.unitSpecs);
+    const deadline = readDeadline(d, year, (message) =>
+      warnings.push({ code: 'unknown-deadline', message, line: d.origin.line, taskId: id }));
+    return {
+      id,
+      number: d.number,
+      sectionId: d.sectionId,
+      title: d.title,
+      text: d.text,
+      units,
+      deadline,
+      targets: findTargets(d.text),
+      origin: d.origin,
+    };
+  });
+  if (tasks.length === 0) warnings.push({ code: 'no-tasks', message: 'no tasks found in the document', line: null, taskId: null });
+  warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const result: Result = {
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      path,
+      format: read.format,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      encoding: read.encoding,
+    },
+    document: structure.document,
+    sections: structure.sections,
+    tasks,
+    warnings,
+  };
+  return ResultSchema.parse(result);
+}
+
+function readUnits(specs: UnitSpec[]): Unit[] {
+  const out: Unit[] = [];
+  for (const spec of specs) {
+    const units = spec.role ? splitUnits(spec.raw, spec.role) : parseResponsibility(spec.raw) ?? splitUnits(spec.raw, 'responsible');
+    const ordered = spec.firstLeads && !spec.role && !/牵头|配合/.test(spec.raw)
+      ? units.map((u, k) => ({ ...u, role: k === 0 ? 'lead' as const : 'responsible' as const }))
+      : units;
+    for (const u of ordered) if (!out.some((o) => o.name === u.name && o.role === u.role)) out.push(u);
+  }
+  return out;
+}
+
+function readDeadline(d: DraftTask, year: number | null, warn: (m: string) => void): Deadline | null {
+  if (d.deadlineRaw) {
+    const { understood, ...deadline } = parseDeadline(d.deadlineRaw, { year });
+    if (!understood) warn(`deadline not understood: ${d.deadlineRaw}`);
+    return deadline;
+  }
+  const found = findDeadlineInText(d.text, { year });
+  if (!found) return null;
+  const { understood: _u, ...deadline } = found;
+  return deadline;
+}

@@ -1,0 +1,294 @@
+import type { Section } from '../result/schema.js';
+import type { Paragraph } from '../read/types.js';
+import { isBoilerplate } from './boilerplate.js';
+import { MARKER_RANK, parseMarker, type Marker } from './markers.js';
+import { OutlineBuilder } from './outline.js';
+import { isLabelLine } from './paragraphs.js';
+import { endsAt, findResponsibilities, splitTopLevel } from './responsibility.js';
+import { norm, type TableOfContents } from './toc.js';
+import type { DraftTask, DraftWarning, UnitSpec } from './types.js';
+
+// The body of a document: numbered items (segments) with the paragraphs that
+// follow them. Which segments are tasks depends on the whole document, so the
+// walk collects segments first and decides afterwards (see docs/conventions.md).
+
+interface Segment {
+  marker: Marker | null; // null: an article of a compilation, or a headline block
+  head: Paragraph; // the paragraph that opens the segment
+  body: Paragraph[]; // continuation paragraphs (not label lines)
+  labels: Paragraph[][]; // label-line groups; labels[k] follows bodyGroups[k]
+  groups: Paragraph[][]; // body paragraphs split where a label group ends
+  rank: number;
+  parent: Segment | null;
+  children: number;
+  root: boolean; // an article title from the table of contents
+  headline: boolean; // an un-numbered short headline followed by its paragraph
+}
+
+export interface BodyOptions {
+  /** When the document has a task table, body items are sections only. */
+  tasksFromTable: boolean;
+  toc: TableOfContents | null;
+  /** Paragraph indexes that belong to the document head (title, 主送, 落款). */
+  headIndexes: Set<number>;
+  /** "排在第一位的部门为牵头部门": the document says the first unit of a list leads. */
+  firstLeads: boolean;
+}
+
+export interface BodyResult {
+  sections: Section[];
+  tasks: DraftTask[];
+  warnings: DraftWarning[];
+}
+
+export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: BodyOptions): BodyResult {
+  const warnings: DraftWarning[] = [];
+  const segments: Segment[] = [];
+  const loose: Paragraph[] = []; // text outside any segment
+  const stack: Segment[] = [];
+  let current: Segment | null = null;
+  let tocIndex = 0;
+  const tocEntries = opts.toc?.entries.map(norm) ?? [];
+
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    const text = p.text.trim();
+    if (opts.headIndexes.has(i) || isBoilerplate(text)) continue;
+    if (opts.toc && i >= opts.toc.start && i < opts.toc.end) continue;
+    // An article title listed in the table of contents.
+    if (tocIndex < tocEntries.length && norm(text) === tocEntries[tocIndex]) {
+      const seg = newSegment(null, p, -1, null);
+      seg.root = true;
+      segments.push(seg);
+      stack.length = 0;
+      stack.push(seg);
+      current = seg;
+      tocIndex++;
+      continue;
+    }
+    const marker = parseMarker(text);
+    if (marker) {
+      const rank = MARKER_RANK[marker.kind];
+      while (stack.length && !stack[stack.length - 1].root && stack[stack.length - 1].rank >= rank) stack.pop();
+      const parent = stack.length ? stack[stack.length - 1] : null;
+      const seg = newSegment(marker, p, rank, parent);
+      if (parent) parent.children++;
+      segments.push(seg);
+      stack.push(seg);
+      current = seg;
+      continue;
+    }
+    if (isLabelLine(text) && current) {
+      const lastGroup = current.labels[current.labels.length - 1];
+      if (lastGroup && current.groups.length === current.labels.length) lastGroup.push(p);
+      else current.labels.push([p]);
+      continue;
+    }
+    if (current) {
+      if (current.groups.length === current.labels.length) current.groups.push([]);
+      current.groups[current.groups.length - 1].push(p);
+      current.body.push(p);
+      continue;
+    }
+    loose.push(p);
+  }
+
+  const anyResponsibility = !opts.tasksFromTable && segments.some(hasResponsibility);
+  const taskSegments = new Set<Segment>();
+  if (!opts.tasksFromTable) {
+    if (anyResponsibility) {
+      for (const s of segments) {
+        if (!s.marker || s.children > 0) continue;
+        if (hasResponsibility(s) || siblings(segments, s).some(hasResponsibility)) taskSegments.add(s);
+      }
+    } else {
+      for (const s of segments) if (s.marker && isFallbackTask(s)) taskSegments.add(s);
+    }
+  }
+
+  // Headline blocks (a short un-numbered line followed by its paragraph) are tasks only
+  // in documents without responsibilities, inside an article or section.
+  const headlineTasks: { title: Paragraph; body: Paragraph; parent: Segment | null }[] = [];
+
+  // Emit sections and tasks in reading order.
+  const sectionOf = new Map<Segment, Section>();
+  const tasks: DraftTask[] = [];
+  outline.reset();
+  for (const s of segments) {
+    if (s.root) {
+      sectionOf.set(s, outline.openRoot(s.head.text.trim(), s.head.line));
+      if (opts.tasksFromTable || anyResponsibility) for (const b of s.body) warnings.push(unplaced(b));
+      else collectHeadlines(s.body, s, headlineTasks, warnings);
+      continue;
+    }
+    if (!taskSegments.has(s)) {
+      sectionOf.set(s, outline.add(s.marker!, headingOf(s.marker!.rest), s.head.line));
+      if (opts.tasksFromTable || anyResponsibility) {
+        for (const b of s.body) warnings.push(unplaced(b));
+      } else {
+        collectHeadlines(s.body, s, headlineTasks, warnings);
+      }
+      continue;
+    }
+    const parentSection = outline.parentFor(s.marker!.kind);
+    tasks.push(...segmentTasks(s, parentSection?.id ?? null, opts.firstLeads));
+  }
+  // Loose text before/between items; in a compilation, headlines inside articles.
+  for (const p of loose) warnings.push(unplaced(p));
+  for (const h of headlineTasks) {
+    const parent = h.parent ? sectionOf.get(h.parent) ?? null : null;
+    tasks.push({
+      number: null, sectionId: parent?.id ?? null, title: h.title.text.trim(), text: h.body.text.trim(),
+      unitSpecs: [], deadlineRaw: null, origin: { kind: 'block', line: h.title.line },
+    });
+  }
+  tasks.sort((a, b) => a.origin.line - b.origin.line);
+  return { sections: outline.sections, tasks, warnings };
+}
+
+function newSegment(marker: Marker | null, head: Paragraph, rank: number, parent: Segment | null): Segment {
+  return { marker, head, body: [], labels: [], groups: [], rank, parent, children: 0, root: false, headline: false };
+}
+
+function segmentText(s: Segment): string {
+  return [s.marker ? s.marker.rest.trim() : s.head.text.trim(), ...s.body.map((b) => b.text.trim())].join('');
+}
+
+function hasResponsibility(s: Segment): boolean {
+  if (!s.marker) return false;
+  if (s.labels.some((g) => g.some((p) => /^(牵头|责任|配合|协办)/.test(p.text.trim())))) return true;
+  return findResponsibilities(segmentText(s)).length > 0;
+}
+
+function siblings(all: Segment[], s: Segment): Segment[] {
+  return all.filter((o) => o !== s && o.parent === s.parent && o.marker?.kind === s.marker?.kind);
+}
+
+/** Without responsibilities anywhere: clauses, enumerations and deepest numbered items with text. */
+function isFallbackTask(s: Segment): boolean {
+  const kind = s.marker!.kind;
+  if (kind === 'article' || kind === 'enum') return true;
+  if (s.children > 0 || kind === 'chapter') return false;
+  // A numbered item is a task when it says something beyond its heading.
+  const rest = s.marker!.rest.trim();
+  const firstSentenceEnd = rest.search(/[。；]/);
+  const hasMoreText = s.body.length > 0 || (firstSentenceEnd >= 0 && firstSentenceEnd < rest.length - 1);
+  return hasMoreText && (s.parent !== null || kind !== 'cn');
+}
+
+function collectHeadlines(body: Paragraph[], parent: Segment, out: { title: Paragraph; body: Paragraph; parent: Segment | null }[], warnings: DraftWarning[]): void {
+  for (let i = 0; i < body.length; i++) {
+    const p = body[i];
+    const next = body[i + 1];
+    if (next && isHeadline(p.text) && !isHeadline(next.text)) {
+      out.push({ title: p, body: next, parent });
+      i++;
+      continue;
+    }
+    warnings.push(unplaced(p));
+  }
+}
+
+function isHeadline(t: string): boolean {
+  const s = t.trim();
+  return [...s].length <= 30 && !/[。，；！？,;]/.test(s) && !/[：:]$/.test(s);
+}
+
+/** One segment → one task, or several when it holds several responsibilities or label groups. */
+function segmentTasks(s: Segment, sectionId: string | null, firstLeads: boolean): DraftTask[] {
+  const m = s.marker!;
+  const kind = m.kind === 'article' ? 'article' : m.kind === 'enum' ? 'enumeration' : s.labels.length ? 'block' : 'measure';
+  const number = m.number;
+  // Label-line form: each group of paragraphs followed by its labels is a task.
+  if (s.labels.length) {
+    const headText = m.rest.trim();
+    const groups = s.labels.map((labels, k) => ({ paras: s.groups[k] ?? [], labels }));
+    const out: DraftTask[] = [];
+    groups.forEach((g, k) => {
+      let text = g.paras.map((p) => p.text.trim()).join('\n');
+      let line = g.paras[0]?.line ?? s.head.line;
+      const headIsTitleOnly = groups.length > 1 && /^[^。]{1,40}。?$/.test(headText);
+      if (k === 0 && !(headIsTitleOnly && g.paras.length)) {
+        text = [headText, text].filter(Boolean).join('\n');
+        line = s.head.line;
+      }
+      const { unitSpecs, deadlineRaw } = readLabels(g.labels, firstLeads);
+      out.push({ number, sectionId, title: titleOf(text), text: healNewlines(text), unitSpecs, deadlineRaw, origin: { kind, line } });
+    });
+    return out;
+  }
+  // Inline responsibilities: split after each phrase that is followed by more text.
+  const text = segmentText(s);
+  const phrases = findResponsibilities(text);
+  const cuts: { end: number; units: UnitSpec[]; deadlineRaw: string | null }[] = [];
+  for (const ph of phrases) {
+    const trailing = endsAt(text, ph.end);
+    const sentenceEnd = /^[。；;]/.test(text.slice(ph.end)) || /[。；;]$/.test(text.slice(0, ph.start));
+    if (trailing || sentenceEnd) cuts.push({ end: trailing ? text.length : ph.end + (/^[。；;]/.test(text.slice(ph.end)) ? 1 : 0), units: ph.unitSpecs.map((u) => ({ ...u, firstLeads })), deadlineRaw: ph.deadlineRaw });
+  }
+  if (cuts.length <= 1) {
+    const c = cuts[0];
+    return [{ number, sectionId, title: titleOf(text), text, unitSpecs: c?.units ?? [], deadlineRaw: c?.deadlineRaw ?? null, origin: { kind, line: s.head.line } }];
+  }
+  const out: DraftTask[] = [];
+  let from = 0;
+  cuts.forEach((c, k) => {
+    const end = k === cuts.length - 1 ? text.length : c.end;
+    const part = text.slice(from, end).trim();
+    if (part) out.push({ number, sectionId, title: k === 0 ? titleOf(part) : null, text: part, unitSpecs: c.units, deadlineRaw: c.deadlineRaw, origin: { kind, line: s.head.line } });
+    from = end;
+  });
+  return out;
+}
+
+const LABEL_SPLIT = /(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|完成时限|完成时间|时间节点|时限要求)\s*[:：]/g;
+
+function readLabels(lines: Paragraph[], firstLeads: boolean): { unitSpecs: UnitSpec[]; deadlineRaw: string | null } {
+  const unitSpecs: UnitSpec[] = [];
+  let deadlineRaw: string | null = null;
+  for (const p of lines) {
+    const t = p.text.trim();
+    const parts: { label: string; value: string }[] = [];
+    const matches = [...t.matchAll(LABEL_SPLIT)];
+    matches.forEach((m, k) => {
+      const start = m.index! + m[0].length;
+      const end = k + 1 < matches.length ? matches[k + 1].index! : t.length;
+      parts.push({ label: m[1], value: t.slice(start, end).trim().replace(/[。.]$/, '') });
+    });
+    for (const { label, value } of parts) {
+      if (!value) continue;
+      if (/时限|时间|时间节点/.test(label)) deadlineRaw = deadlineRaw ? `${deadlineRaw}；${value}` : value;
+      else unitSpecs.push({ raw: value, role: /牵头/.test(label) ? 'lead' : /配合|协办/.test(label) ? 'cooperate' : 'responsible', firstLeads });
+    }
+  }
+  return { unitSpecs, deadlineRaw };
+}
+
+/** The first sentence, when it is a short heading ("加强干部思想教育。…"). */
+export function titleOf(text: string): string | null {
+  const m = /^([^。！？\n]{2,40}?)[。！？]/.exec(text.trim());
+  if (!m) return null;
+  const t = m[1].trim();
+  // A heading is not a clause of a longer sentence.
+  if (/[，,；;：:]/.test(t) && t.length > 25) return null;
+  return t;
+}
+
+function headingOf(rest: string): string {
+  const t = rest.trim();
+  const m = /^([^。！？]{1,60}?)[。！？]/.exec(t);
+  if (m) return m[1].trim();
+  return [...t].length <= 60 ? t : [...t].slice(0, 60).join('');
+}
+
+function healNewlines(t: string): string {
+  return t;
+}
+
+function unplaced(p: Paragraph): DraftWarning {
+  const t = p.text.trim();
+  const snippet = [...t].length > 30 ? `${[...t].slice(0, 30).join('')}…` : t;
+  return { code: 'unplaced-text', message: `text not placed in any task: ${snippet}`, line: p.line };
+}
+
+export { splitTopLevel };

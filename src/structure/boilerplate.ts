@@ -1,0 +1,21 @@
+// Lines of a 公文 that are form, not content: they are neither tasks nor warnings.
+
+const PATTERNS: RegExp[] = [
+  /^[（(]此件(?:公开发布|主动公开|依申请公开|不公开|删减后公开)[）)]$/,
+  /^(?:抄送|抄报|主送|印发|发送)[:：]/,
+  /^.{2,40}(?:办公室|办公厅|秘书处|政府)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|印)$/,
+  /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/,
+  /^共印\s*\d+\s*份$/,
+  /^[—\-－–\s]*\d{1,4}[—\-－–\s]*$/, // page numbers: "— 3 —", "-3-"
+  /^--\s*\d+\s*of\s*\d+\s*--$/,
+  /^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$/,
+  /^附件\s*[\d一二三四五六七八九十]*[:：]?$/,
+  /^(?:.*人民政府(?:办公室|办公厅)?|.*委员会)文件$/,
+  /^[（(]?(?:联系人|联系电话|电话|传真|邮箱)[:：]/,
+  /^\s*$/,
+];
+
+export function isBoilerplate(text: string): boolean {
+  const t = text.trim();
+  return PATTERNS.some((re) => re.test(t));
+}

@@ -1,0 +1,131 @@
+import type { ReadDocument } from '../read/types.js';
+import type { Paragraph } from '../read/types.js';
+import { readBody } from './body.js';
+import { extractMetadata } from './metadata.js';
+import { OutlineBuilder } from './outline.js';
+import { healParagraphs } from './paragraphs.js';
+import { readTaskTable, taskTableLayout } from './taskTable.js';
+import { findTableOfContents } from './toc.js';
+import type { DraftTask, DraftWarning, Structure } from './types.js';
+
+export type { Structure, DraftTask, DraftWarning, UnitSpec } from './types.js';
+
+/** Blocks → metadata, outline and draft tasks. */
+export function structure(doc: ReadDocument): Structure {
+  const rawParas = doc.blocks.filter((b): b is Paragraph => b.kind === 'para');
+  const document = extractMetadata(rawParas);
+  const items = healParagraphs(doc.blocks);
+  const paras = items.filter((b): b is Paragraph & { lines: number[] } => b.kind === 'para');
+  const warnings: DraftWarning[] = doc.notes.map((n) => ({ ...n }));
+
+  const headIndexes = headOf(paras, document.title);
+  const toc = findTableOfContents(paras, document.title);
+  const firstLeads = paras.some((p) => /排在第一位的(?:部门|单位)为牵头(?:部门|单位)/.test(p.text));
+
+  // Task tables first: when there is one, the body's numbered items are only sections.
+  const tableOutline = new OutlineBuilder();
+  const tableTasks: DraftTask[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const b = items[i];
+    if (b.kind !== 'table') continue;
+    const layout = taskTableLayout(b);
+    if (!layout) {
+      warnings.push({ code: 'unplaced-table', message: `table of ${b.rows.length} rows is not a task table`, line: b.line });
+      continue;
+    }
+    const caption = captionBefore(items, i);
+    if (caption) tableOutline.openRoot(caption.text, caption.line);
+    else tableOutline.reset();
+    tableTasks.push(...readTaskTable(b, layout, tableOutline));
+  }
+  const tasksFromTable = tableTasks.length > 0;
+  const captionLines = new Set<number>();
+  if (tasksFromTable) for (const s of tableOutline.sections) if (s.marker === '') captionLines.add(s.line);
+
+  const bodyOutline = new OutlineBuilder();
+  const body = readBody(
+    paras.filter((p) => !captionLines.has(p.line)),
+    bodyOutline,
+    { tasksFromTable, toc, headIndexes: remap(paras, headIndexes, captionLines), firstLeads },
+  );
+  // Sections: body first, then the table's category rows, renumbered in line order.
+  const sections = mergeSections(body.sections, tasksFromTable ? tableOutline.sections : [], tableTasks);
+  const tasks = tasksFromTable ? tableTasks : body.tasks;
+  warnings.push(...body.warnings);
+  warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { document, sections: sections.sections, tasks: sections.remapTasks(tasks), warnings };
+}
+
+/** Indexes of the head paragraphs: everything up to the 主送 line, the 落款 after the notice. */
+function headOf(paras: Paragraph[], title: string | null): Set<number> {
+  const head = new Set<number>();
+  const limit = Math.min(paras.length, 40);
+  let end = -1;
+  for (let i = 0; i < limit; i++) {
+    const t = paras[i].text.trim();
+    if (/[：:]$/.test(t) && t.length <= 150 && !/。/.test(t) && i < 25) { end = i; break; }
+  }
+  if (end < 0 && title) {
+    // No 主送: the head is the title lines.
+    for (let i = 0; i < limit; i++) {
+      if (title.replace(/\s+/g, '').includes(paras[i].text.replace(/\s+/g, '')) && paras[i].text.length > 1) head.add(i);
+      else if (head.size) break;
+    }
+  }
+  for (let i = 0; i <= end; i++) head.add(i);
+  // Short non-sentence lines before the first numbered item are headings (the plan's own title).
+  for (let i = end + 1; i < Math.min(paras.length, end + 60); i++) {
+    const t = paras[i].text.trim();
+    if (/^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]|^\d+[.、．]|^第[一二三四五六七八九十]+条/.test(t)) break;
+    if ([...t].length <= 40 && !/[。，；]/.test(t)) head.add(i);
+    // The 落款 of a wrapping notice: an issuing body and a date line.
+    if (/^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t.replace(/\s+/g, '')) || /^[〇○零一二三四五六七八九十]{4}年/.test(t)) head.add(i);
+  }
+  return head;
+}
+
+function remap(paras: Paragraph[], head: Set<number>, drop: Set<number>): Set<number> {
+  const kept = paras.map((p, i) => ({ p, i })).filter(({ p }) => !drop.has(p.line));
+  const out = new Set<number>();
+  kept.forEach(({ i }, j) => { if (head.has(i)) out.add(j); });
+  return out;
+}
+
+/** One or two short lines right before a table name it (…任务分解表 / …任务清单). */
+function captionBefore(items: ReturnType<typeof healParagraphs>, i: number): { text: string; line: number } | null {
+  const parts: { text: string; line: number }[] = [];
+  for (let k = i - 1; k >= 0 && parts.length < 3; k--) {
+    const b = items[k];
+    if (b.kind !== 'para') break;
+    const t = b.text.trim();
+    if ([...t].length > 60 || /[。；]$/.test(t)) break;
+    parts.unshift({ text: t, line: b.line });
+    if (/表$|清单$|台账$|附件|（\d{4}.{0,6}）$/.test(parts.map((p) => p.text).join('')) && k < i - 1) {
+      // keep looking one more line back only if the joined caption still lacks its start
+    }
+    if (/(表|清单|台账)$/.test(t) && parts.length === 1) continue;
+    break;
+  }
+  const text = parts.map((p) => p.text).join('');
+  return parts.length && /(表|清单|台账|分工|任务)/.test(text) ? { text, line: parts[0].line } : null;
+}
+
+function mergeSections(body: Structure['sections'], table: Structure['sections'], _tasks: DraftTask[]) {
+  const all = [...body.map((s) => ({ s, from: 'b' })), ...table.map((s) => ({ s, from: 't' }))]
+    .sort((a, b) => a.s.line - b.s.line);
+  const idMap = new Map<string, string>();
+  all.forEach(({ s, from }, k) => idMap.set(`${from}:${s.id}`, `s${k + 1}`));
+  const sections = all.map(({ s, from }) => ({
+    ...s,
+    id: idMap.get(`${from}:${s.id}`)!,
+    parentId: s.parentId ? idMap.get(`${from}:${s.parentId}`) ?? null : null,
+  }));
+  const tableFrom = table.length ? 't' : 'b';
+  return {
+    sections,
+    remapTasks: (tasks: DraftTask[]) => tasks.map((t) => ({
+      ...t,
+      sectionId: t.sectionId ? idMap.get(`${t.origin.kind === 'table' ? tableFrom : 'b'}:${t.sectionId}`) ?? null : null,
+    })),
+  };
+}

@@ -1,0 +1,84 @@
+import type { UnitSpec } from './types.js';
+
+// Recognising a responsibility phrase — （责任单位：…）, （A牵头，B配合）, [A牵头，B等按职责分工负责],
+// （A、B负责）, （5月底完成，牵头考核单位：X） — and cutting it off the task text.
+// Which unit has which role is the extract stage's job; here we only find the phrase.
+
+const OPEN = '（([【';
+const CLOSE: Record<string, string> = { '（': '）', '(': ')', '[': ']', '【': '】' };
+const ROLE_WORDS = /牵头|负责|配合|协办|责任单位|责任部门|主办|协同/;
+const NOT_RESP = /包抓领导|分管领导|例如|比如|包括|含|即|简称|以下简称|见附件/;
+const DEADLINE_CLAUSE = /^(?:(?:19|20)\d{2}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年内|年末|上半年|下半年|长期坚持|持续推进|持续开展|常态化|每年|每季度|每月)/;
+
+export interface ResponsibilityPhrase {
+  start: number; // index of the opening bracket in the text
+  end: number; // index after the closing bracket
+  inner: string;
+  unitSpecs: UnitSpec[];
+  deadlineRaw: string | null;
+}
+
+/** Every bracketed responsibility phrase in the text, in order. */
+export function findResponsibilities(text: string): ResponsibilityPhrase[] {
+  const out: ResponsibilityPhrase[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const open = text[i];
+    if (!OPEN.includes(open)) continue;
+    const end = matchBracket(text, i);
+    if (end < 0) continue;
+    const inner = text.slice(i + 1, end - 1).trim();
+    const phrase = readPhrase(inner);
+    if (phrase) {
+      out.push({ start: i, end, inner, ...phrase });
+      i = end - 1;
+    }
+  }
+  return out;
+}
+
+function matchBracket(text: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < text.length; j++) {
+    const c = text[j];
+    if (OPEN.includes(c)) depth++;
+    else if ('）)]】'.includes(c)) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+  }
+  return -1;
+}
+
+function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string | null } | null {
+  if (!inner || inner.length > 300 || NOT_RESP.test(inner) || !ROLE_WORDS.test(inner)) return null;
+  if (/[。！？]/.test(inner.replace(/[。]$/, ''))) return null; // a sentence, not a list
+  const label = /^(?:责任单位|责任部门|牵头单位|牵头部门|配合单位|主办单位|责任主体)[:：]/.test(inner);
+  // Clauses that state a time go to the deadline; the rest names units.
+  const clauses = splitTopLevel(inner, /[，,；;]/);
+  const deadline: string[] = [];
+  const units: string[] = [];
+  for (const c of clauses) (DEADLINE_CLAUSE.test(c) && !ROLE_WORDS.test(c) ? deadline : units).push(c);
+  if (!units.length) return null;
+  const raw = units.join('，');
+  // Whatever names units must end in a role word or carry a label, so a remark in brackets is not taken.
+  if (!label && !/(牵头|负责|配合|协办|参与|落实|[:：].+)$/.test(raw) && !/牵头/.test(raw)) return null;
+  return { unitSpecs: [{ raw, role: null }], deadlineRaw: deadline.length ? deadline.join('，') : null };
+}
+
+export function splitTopLevel(s: string, sep: RegExp): string[] {
+  const out: string[] = [];
+  let depth = 0, cur = '';
+  for (const ch of s) {
+    if ('（(【[《“'.includes(ch)) depth++;
+    if ('）)】]》”'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && sep.test(ch)) { if (cur.trim()) out.push(cur.trim()); cur = ''; continue; }
+    cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/** The text after a phrase is only closing punctuation: the phrase ends its sentence group. */
+export function endsAt(text: string, end: number): boolean {
+  return /^[\s。.；;，,]*$/.test(text.slice(end));
+}

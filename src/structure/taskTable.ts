@@ -1,0 +1,143 @@
+import type { TableBlock, TableCell } from '../read/types.js';
+import type { UnitRole } from '../result/schema.js';
+import type { OutlineBuilder } from './outline.js';
+import { parseMarker } from './markers.js';
+import type { DraftTask, UnitSpec } from './types.js';
+
+// A task-decomposition table (序号 / 重点任务 / 具体措施 / 责任单位 / 完成时限 …):
+// each data row is a task; empty cells under a merged 序号 or 重点任务 inherit
+// from the row above; category rows (一、… spanning the row) are sections.
+
+export type ColumnRole = 'number' | 'title' | 'text' | UnitRole | 'deadline' | 'other';
+
+const HEADER_WORDS: [RegExp, ColumnRole][] = [
+  [/^(序号|编号|序|项目编号)$/, 'number'],
+  [/牵头(单位|部门)|主办单位|牵头$/, 'lead'],
+  [/配合(单位|部门)|协办|协同|参与单位|配合$/, 'cooperate'],
+  [/责任(单位|部门|主体|人)|负责(单位|部门)|指导部门|实施(单位|主体)|承办单位|主管部门|落实单位/, 'responsible'],
+  [/(完成|办结)?(时限|时间|期限)|时间(节点|安排|进度)|进度安排|完成时限/, 'deadline'],
+  [/具体(措施|内容|举措|工作)|主要(内容|措施)|工作(措施|内容|要求|目标)|任务(内容|要求)|措施|目标任务|内容|预期成果/, 'text'],
+  [/重点任务|具体任务|工作任务|主要任务|任务名称|改革(举措|事项|任务)|任务|事项|项目|名称/, 'title'],
+];
+
+export function headerRole(text: string): ColumnRole | null {
+  const t = text.replace(/\s+/g, '');
+  if (!t) return null;
+  for (const [re, role] of HEADER_WORDS) if (re.test(t)) return role;
+  return null;
+}
+
+export interface TaskTableLayout {
+  headerRow: number;
+  columns: ColumnRole[];
+}
+
+/** The column layout of a task table, or null when the table is not one. */
+export function taskTableLayout(table: TableBlock): TaskTableLayout | null {
+  const width = Math.max(...table.rows.map((r) => r.length));
+  for (let h = 0; h < Math.min(3, table.rows.length); h++) {
+    const header = table.rows[h].map((c) => c.text);
+    const roles = header.map((t) => headerRole(t) ?? 'other');
+    const has = (r: ColumnRole) => roles.includes(r);
+    const taskish = has('title') || has('text');
+    const assigns = has('lead') || has('responsible') || has('cooperate') || has('deadline');
+    if (!(taskish && (assigns || has('number')))) continue;
+    return { headerRow: h, columns: widen(roles, header, width) };
+  }
+  return null;
+}
+
+/**
+ * Fit header roles to the grid. A header read without spans (text converted from
+ * .docx) has fewer cells than the rows: the task column spans the extra columns,
+ * its first being the title and its last the measure text. Two adjacent
+ * columns with the same header (a real merged header) are title then text.
+ */
+function widen(roles: ColumnRole[], header: string[], width: number): ColumnRole[] {
+  let cols = roles.slice();
+  for (let i = 1; i < cols.length; i++) {
+    if (header[i] && header[i] === header[i - 1] && cols[i] === 'title') cols[i] = 'text';
+  }
+  const extra = width - cols.length;
+  if (extra > 0) {
+    const at = cols.indexOf('title') >= 0 ? cols.indexOf('title') : cols.indexOf('text');
+    if (at >= 0) {
+      const spread: ColumnRole[] = Array(extra + 1).fill('other');
+      spread[0] = 'title';
+      spread[extra] = 'text';
+      cols = [...cols.slice(0, at), ...spread, ...cols.slice(at + 1)];
+    } else {
+      cols = cols.concat(Array(extra).fill('other'));
+    }
+  }
+  return cols;
+}
+
+export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outline: OutlineBuilder): DraftTask[] {
+  const { columns } = layout;
+  const header = table.rows[layout.headerRow].map((c) => norm(c.text));
+  const tasks: DraftTask[] = [];
+  let number: string | null = null;
+  let title: string | null = null;
+  for (let r = layout.headerRow + 1; r < table.rows.length; r++) {
+    const row = table.rows[r];
+    const texts = row.map((c) => (c.merged ? '' : c.text.trim()));
+    if (texts.every((t) => !t)) continue;
+    // A header repeated at the top of a new page.
+    if (row.length === header.length && row.every((c, i) => norm(c.text) === header[i])) continue;
+    const category = categoryText(row);
+    if (category !== null) {
+      const marker = parseMarker(category);
+      if (marker) outline.add(marker, marker.rest.trim(), row[0].line);
+      else outline.openRoot(category, row[0].line);
+      number = null;
+      title = null;
+      continue;
+    }
+    const cell = (role: ColumnRole) => columns.map((c, i) => (c === role ? row[i] : undefined)).filter((c): c is TableCell => !!c);
+    const text = (role: ColumnRole) => cell(role).map((c) => c.text.trim()).filter(Boolean).join('');
+    const num = text('number');
+    const ttl = text('title');
+    if (num) {
+      if (num !== number) title = null;
+      number = num.replace(/[.、．]$/, '');
+    }
+    if (ttl) title = ttl;
+    let body = text('text');
+    if (!columns.includes('text')) body = ttl;
+    if (!body && !ttl) continue;
+    const unitSpecs: UnitSpec[] = [];
+    for (const role of ['lead', 'cooperate', 'responsible'] as const) {
+      for (const c of cell(role)) if (c.text.trim()) unitSpecs.push({ raw: c.text.trim(), role });
+    }
+    tasks.push({
+      number,
+      sectionId: outline.current?.id ?? null,
+      title: columns.includes('text') ? title : title,
+      text: body || title || '',
+      unitSpecs,
+      deadlineRaw: text('deadline') || null,
+      origin: { kind: 'table', line: firstLine(row) },
+    });
+  }
+  return tasks;
+}
+
+/** The text of a row that is one spanning cell (a category row), or null. */
+function categoryText(row: TableCell[]): string | null {
+  const distinct = [...new Set(row.map((c) => c.text.trim()).filter(Boolean))];
+  if (distinct.length !== 1) return null;
+  if (row.length === 1) return distinct[0];
+  const filled = row.filter((c) => c.text.trim() && !c.merged).length;
+  const t = distinct[0];
+  // One cell filled in a wide row: a category when it reads as a heading, not a number.
+  if (filled === 1 && row.filter((c) => c.text.trim()).length === row.length) return t; // spans all columns
+  if (filled === 1 && /^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]/.test(t)) return t;
+  return null;
+}
+
+function firstLine(row: TableCell[]): number {
+  return Math.min(...row.map((c) => c.line));
+}
+
+const norm = (s: string) => s.replace(/\s+/g, '');
