@@ -1,6 +1,6 @@
 import {
   AlignmentType, BorderStyle, Document, Footer, Header, LevelFormat, LevelSuffix, Packer, PageNumber,
-  Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType,
+  Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { ListKind, SeedDoc, SeedPara, SeedTable } from './seed.js';
 
@@ -36,13 +36,7 @@ export async function seedToDocx(doc: SeedDoc): Promise<Buffer> {
         },
       ],
     },
-    numbering: {
-      config: [
-        { reference: 'l1', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', suffix: suffix.l1, alignment: AlignmentType.LEFT }] },
-        { reference: 'l2', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '（%1）', suffix: suffix.l2, alignment: AlignmentType.LEFT }] },
-        { reference: 'l3', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', suffix: suffix.l3, alignment: AlignmentType.LEFT }] },
-      ],
-    },
+    numbering: { config: numberingConfig(doc, suffix) },
     sections: [{
       properties: { page: { margin: { top: 2000, bottom: 1800, left: 1600, right: 1500 } } },
       headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.runningHeader, size: 18 })] })] }) },
@@ -57,6 +51,25 @@ export async function seedToDocx(doc: SeedDoc): Promise<Buffer> {
   return Packer.toBuffer(d);
 }
 
+const LEVEL = {
+  l1: { format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+  l2: { format: LevelFormat.CHINESE_COUNTING, text: '（%1）' },
+  l3: { format: LevelFormat.DECIMAL, text: '%1.' },
+} as const;
+
+/** One numbering definition per list kind and start value ("l3" starts at 1, "l3s19" at 19). */
+const reference = (kind: ListKind, start: number) => (start === 1 ? kind : `${kind}s${start}`);
+
+function numberingConfig(doc: SeedDoc, suffix: ReturnType<typeof listSuffix>) {
+  const refs = new Map<string, { kind: ListKind; start: number }>();
+  for (const k of ['l1', 'l2', 'l3'] as const) refs.set(k, { kind: k, start: 1 });
+  for (const x of doc.items) if (x.kind === 'para' && x.list) refs.set(reference(x.list.kind, x.list.start), x.list);
+  return [...refs].map(([ref, { kind, start }]) => ({
+    reference: ref,
+    levels: [{ level: 0, ...LEVEL[kind], start, suffix: suffix[kind], alignment: AlignmentType.LEFT }],
+  }));
+}
+
 function paragraph(p: SeedPara): Paragraph {
   const indent = { firstLine: 560 };
   if (p.list?.kind === 'l1' && p.list.instance === 0) {
@@ -64,7 +77,7 @@ function paragraph(p: SeedPara): Paragraph {
   }
   if (p.list) {
     return new Paragraph({
-      numbering: { reference: p.list.kind, level: 0, instance: p.list.instance },
+      numbering: { reference: reference(p.list.kind, p.list.start), level: 0, instance: p.list.instance },
       indent,
       children: [new TextRun(p.text)],
     });
@@ -88,7 +101,6 @@ function table(t: SeedTable): Table {
         borders,
         columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
         rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
-        verticalMerge: undefined as (typeof VerticalMergeType)[keyof typeof VerticalMergeType] | undefined,
         children: [new Paragraph({
           alignment: r === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
           children: [new TextRun({ text: c.text, size: 21, bold: r === 0 || c.colSpan === t.width })],

@@ -13,7 +13,7 @@ export interface SeedPara {
   /** Text without the list marker when `list` is set, otherwise as printed. */
   text: string;
   /** Automatic numbering: which list and which instance (a new instance restarts at 1). */
-  list?: { kind: ListKind; instance: number; value: number };
+  list?: { kind: ListKind; instance: number; value: number; start: number };
   /** The marker as printed in the seed ("一、", "（二）", "3. "), for renderers without numbering. */
   marker?: string;
 }
@@ -67,8 +67,8 @@ export function readSeed(path: string, name: string): SeedDoc {
   const lines = splitLines(decodeText(readFileSync(path)).text);
   const tables = tabCellTables(lines);
   const items: SeedItem[] = [];
-  const counters: Record<ListKind, { instance: number; value: number }> = {
-    l1: { instance: -1, value: 0 }, l2: { instance: -1, value: 0 }, l3: { instance: -1, value: 0 },
+  const counters: Record<ListKind, { instance: number; value: number; start: number }> = {
+    l1: { instance: -1, value: 0, start: 1 }, l2: { instance: -1, value: 0, start: 1 }, l3: { instance: -1, value: 0, start: 1 },
   };
   let t = 0;
   for (let i = 0; i < lines.length; ) {
@@ -88,17 +88,21 @@ export function readSeed(path: string, name: string): SeedDoc {
   return { name, items, runningHeader: title ? title.text.replace(/[“”"]/g, '').slice(0, 24) : name };
 }
 
-/** A typed marker becomes automatic numbering when it is the next value of its list (or 1, a restart). */
-function numbered(text: string, counters: Record<ListKind, { instance: number; value: number }>): SeedPara {
+/**
+ * A typed marker becomes automatic numbering: the next value of its list continues
+ * it, 1 restarts it, and any other value starts a list of its own at that value
+ * (Word shows what was typed either way).
+ */
+function numbered(text: string, counters: Record<ListKind, { instance: number; value: number; start: number }>): SeedPara {
   for (const { kind, re, value } of MARKERS) {
     const m = re.exec(text);
     if (!m) continue;
     const v = value(m);
+    if (v < 1) return { kind: 'para', text };
     const c = counters[kind];
-    if (v === 1) { c.instance++; c.value = 1; }
-    else if (c.instance >= 0 && v === c.value + 1) c.value = v;
-    else return { kind: 'para', text };
-    return { kind: 'para', text: text.slice(m[0].length), list: { kind, instance: c.instance, value: v }, marker: m[0] };
+    if (v !== c.value + 1 || c.instance < 0) { c.instance++; c.start = v; }
+    c.value = v;
+    return { kind: 'para', text: text.slice(m[0].length), list: { kind, instance: c.instance, value: v, start: c.start }, marker: m[0] };
   }
   return { kind: 'para', text };
 }

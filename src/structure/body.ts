@@ -23,6 +23,7 @@ interface Segment {
   children: number;
   root: boolean; // an article title from the table of contents
   headline: boolean; // an un-numbered short headline followed by its paragraph
+  lastWasLabel: boolean;
 }
 
 export interface BodyOptions {
@@ -79,14 +80,19 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
       continue;
     }
     if (isLabelLine(text) && current) {
-      const lastGroup = current.labels[current.labels.length - 1];
-      if (lastGroup && current.groups.length === current.labels.length) lastGroup.push(p);
-      else current.labels.push([p]);
+      // groups[k] are the paragraphs that labels[k] follow.
+      if (current.lastWasLabel) current.labels[current.labels.length - 1].push(p);
+      else {
+        while (current.groups.length < current.labels.length + 1) current.groups.push([]);
+        current.labels.push([p]);
+      }
+      current.lastWasLabel = true;
       continue;
     }
     if (current) {
-      if (current.groups.length === current.labels.length) current.groups.push([]);
-      current.groups[current.groups.length - 1].push(p);
+      if (current.lastWasLabel || current.groups.length === 0) current.groups.push([p]);
+      else current.groups[current.groups.length - 1].push(p);
+      current.lastWasLabel = false;
       current.body.push(p);
       continue;
     }
@@ -147,7 +153,7 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
 }
 
 function newSegment(marker: Marker | null, head: Paragraph, rank: number, parent: Segment | null): Segment {
-  return { marker, head, body: [], labels: [], groups: [], rank, parent, children: 0, root: false, headline: false };
+  return { marker, head, body: [], labels: [], groups: [], rank, parent, children: 0, root: false, headline: false, lastWasLabel: false };
 }
 
 function segmentText(s: Segment): string {

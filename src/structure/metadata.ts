@@ -1,6 +1,7 @@
 import type { DocumentMeta } from '../result/schema.js';
 import { toNumber } from '../extract/numerals.js';
 import type { Paragraph } from '../read/types.js';
+import { parseMarker } from './markers.js';
 
 // 版头 (header) of a 公文: 发文字号, 标题, 主送机关, then the body; the 落款 (issuer
 // and 成文日期) follows the body of a notice, or the wrapper notice that
@@ -24,7 +25,7 @@ export function extractMetadata(paras: Paragraph[]): DocumentMeta {
   const signature = findSignature(paras, titleInfo?.endIndex ?? -1);
   const issuer = signature?.issuer ?? issuerFromTitle(title);
   const issuedDate = signature?.date ?? null;
-  const year = issuedDate ? Number(issuedDate.slice(0, 4)) : yearFromText(title);
+  const year = issuedDate ? Number(issuedDate.slice(0, 4)) : yearFromText(title) ?? commonYear(paras);
   return { title, docNumber, issuer, issuedDate, recipients, year };
 }
 
@@ -51,8 +52,10 @@ function findTitle(head: Paragraph[]): TitleInfo | null {
       }
     }
   }
-  const first = head.find((p) => !HEADER_NOISE.test(p.text) && !DOC_NUMBER.test(p.text) && p.text.length <= 60);
-  return first ? { text: tidyTitle(first.text), endIndex: head.indexOf(first) } : null;
+  // Otherwise a short first line that is not a numbered heading or a sentence.
+  const first = head.slice(0, 5).find((p) => !HEADER_NOISE.test(p.text) && !DOC_NUMBER.test(p.text) && p.text.length <= 60 && !/[。，；]/.test(p.text));
+  if (!first || parseMarker(first.text)) return null;
+  return { text: tidyTitle(first.text), endIndex: head.indexOf(first) };
 }
 
 function tidyTitle(t: string): string {
@@ -128,4 +131,13 @@ function issuerFromTitle(title: string | null): string | null {
 function yearFromText(t: string | null): number | null {
   const m = t ? /((?:19|20)\d{2})年/.exec(t) : null;
   return m ? Number(m[1]) : null;
+}
+
+/** Without a date or a year in the title: the year the text mentions most (at least three times). */
+function commonYear(paras: Paragraph[]): number | null {
+  const count = new Map<number, number>();
+  for (const p of paras) for (const m of p.text.matchAll(/((?:19|20)\d{2})年/g)) count.set(Number(m[1]), (count.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null, n = 2;
+  for (const [y, c] of count) if (c > n) { best = y; n = c; }
+  return best;
 }
