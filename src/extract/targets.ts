@@ -73,7 +73,7 @@ const NOT_A_QUANTITY_BEFORE = /(?:第|(?<!提)前|[×xX*+\-—.\/#A-Za-z0-9]|由
 const CLAUSE_BOUNDARY = '，。；;：:！!？?\n,';
 // A clause that reports what was done ("同比增长7.1%", "已累计办理3500件", "截至目前") states a
 // result, not a target.
-const REPORTED = /同比|环比|较(?:上|去)年|比上年|截至|截止|目前|今年以来|以来|已经|已(?:累计|完成|办理|实现|建成|达|为|有|帮助|惠及|发放|开展|举办|组织|培训)/;
+const REPORTED = /成功|同比|环比|较(?:上|去)年|比上年|截至|截止|目前|今年以来|以来|已经|已(?:累计|完成|办理|实现|建成|达|为|有|帮助|惠及|发放|开展|举办|组织|培训)/;
 
 /** Positions inside 《》 and quotes (“1+5+N”, “四风”, “12345”): numbers there are names or labels. */
 function quotedPositions(t: string): boolean[] {
@@ -176,12 +176,14 @@ const FRAME_TAGS = /^(?:d|p|c|u|uj|ul|r|t|m|mq|q|f|x|y|e|o|h|k|zg|w)$/;
 // jieba tags these as nouns or verbs; they frame the phrase ("力争全年…", "年内实现…").
 const FRAME_WORDS = new Set([
   '力争', '全年', '年内', '当年', '今年', '每年', '每月', '每季度', '每半年', '原则上', '常态化', '进一步', '持续', '全面', '确保',
-  '努力', '积极', '切实', '累计', '实现', '达到', '做到', '保持', '稳定', '推动', '促进', '均', '都', '分别', '共', '将', '要',
+  '努力', '积极', '切实', '推进', '加快', '加强', '实现', '达到', '做到', '保持', '稳定', '推动', '促进', '均', '都', '分别', '共', '将', '要',
 ]);
 // The phrase's last words when they only carry the comparison ("…满意率均", "…开办实现").
 const TRAILING_FRAME = new Set(['需', '须', '应', '应当', '必须', '要求', '实现', '达到', '达', '做到', '确保', '保持', '稳定', '力争', '提高', '提升', '均', '都', '分别', '共', '合计', '累计', '为', '至', '到', '在', '将', '要', '的']);
 const MEASURE_NOUN = /(?:率|量|额|数|度|时间|时限|时长|用时|比例|占比|规模|指数|面积|增幅|增速|费率)$/;
-const MAX_METRIC = 30;
+const MAX_METRIC = 40;
+// Verbs that make the quantity itself (新增就业, 累计办件): part of the metric, never its frame.
+const QUANTITY_VERBS = new Set(['新增', '累计', '新建', '新开工', '净增']);
 
 /** jieba splits 整改率 as 整改/v 率/v: glue 率/量/额 to the word before, as one noun. */
 function glueMeasureSuffixes(words: TaggedWord[]): TaggedWord[] {
@@ -227,10 +229,13 @@ function trimToNounPhrase(words: TaggedWord[]): TaggedWord[] {
       break;
     }
     const mayDrop = verbsDropped === 0 || (verbsDropped === 1 && !lastDroppedWasFrame);
-    // A verb stays when it is the phrase's own (办理时限: one word follows), is coordinated
-    // (评选和宣传活动) or qualifies a prefix (低压/v 非/h 居民).
+    // An ordinary verb stays when it is the phrase's own (办理时限: one word follows), is
+    // coordinated (评选和宣传活动), qualifies a prefix (低压/v 非/h 居民), makes the quantity
+    // (新增就业) or names the process a rate or a time measures (投诉办结时间, 获得用水…总用时):
+    // before a count noun it governs its object instead (开展|微访谈活动, 推广应用|工业机器人).
     const keeps = ws.length < 3 || !ws.slice(1).some((w) => NOUNISH.test(w.tag))
-      || (second !== undefined && (/^(?:c|h)$/.test(second.tag) || second.word === '、'));
+      || (second !== undefined && (/^(?:c|h)$/.test(second.tag) || second.word === '、'))
+      || QUANTITY_VERBS.has(first.word) || MEASURE_NOUN.test(ws.map((w) => w.word).join(''));
     if (!mayDrop || (keeps && !FRAME_WORDS.has(first.word))) break;
     if (verbsDropped === 1 && !lastDroppedWasFrame && FRAME_WORDS.has(first.word)) break;
     lastDroppedWasFrame = FRAME_WORDS.has(first.word);

@@ -24,6 +24,7 @@ interface Segment {
   root: boolean; // an article title from the table of contents
   headline: boolean; // an un-numbered short headline followed by its paragraph
   lastWasLabel: boolean;
+  untitled?: boolean;
 }
 
 export interface BodyOptions {
@@ -56,16 +57,24 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
     const text = p.text.trim();
     if (opts.headIndexes.has(i) || isBoilerplate(text)) continue;
     if (opts.toc && i >= opts.toc.start && i < opts.toc.end) continue;
-    // An article title listed in the table of contents.
-    if (tocIndex < tocEntries.length && norm(text) === tocEntries[tocIndex]) {
-      const seg = newSegment(null, p, -1, null);
-      seg.root = true;
-      segments.push(seg);
-      stack.length = 0;
-      stack.push(seg);
-      current = seg;
-      tocIndex++;
-      continue;
+    // An article of a compilation: a title listed in the table of contents, or text set
+    // apart by blank lines (a title line, or an untitled fragment right after the contents).
+    if (opts.toc) {
+      const at = tocEntries.indexOf(norm(text), tocIndex);
+      const gap = (p as { gapBefore?: number }).gapBefore ?? 0;
+      const titleLike = isHeadline(text) && !parseMarker(text) && i + 1 < paras.length;
+      const untitled = gap >= 2 && !titleLike && !segments.some((s) => s.root) && !parseMarker(text);
+      if (at >= 0 || (gap >= 2 && titleLike && !isHeadline(paras[i + 1].text)) || untitled) {
+        if (at >= 0) tocIndex = at + 1;
+        const seg = newSegment(null, p, -1, null);
+        seg.root = true;
+        segments.push(seg);
+        stack.length = 0;
+        stack.push(seg);
+        current = seg;
+        if (untitled) { seg.untitled = true; seg.groups.push([p]); seg.body.push(p); }
+        continue;
+      }
     }
     const marker = parseMarker(text);
     if (marker) {
@@ -122,7 +131,7 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
   outline.reset();
   for (const s of segments) {
     if (s.root) {
-      sectionOf.set(s, outline.openRoot(s.head.text.trim(), s.head.line));
+      sectionOf.set(s, outline.openRoot(s.untitled ? '' : s.head.text.trim(), s.head.line));
       if (opts.tasksFromTable || anyResponsibility) for (const b of s.body) warnings.push(unplaced(b));
       else collectHeadlines(s.body, s, headlineTasks, warnings);
       continue;

@@ -3,7 +3,7 @@ import type { Paragraph } from '../read/types.js';
 import { readBody } from './body.js';
 import { extractMetadata } from './metadata.js';
 import { OutlineBuilder } from './outline.js';
-import { healParagraphs } from './paragraphs.js';
+import { healParagraphs, type HealedParagraph } from './paragraphs.js';
 import { readTaskTable, taskTableLayout } from './taskTable.js';
 import { findTableOfContents } from './toc.js';
 import type { DraftTask, DraftWarning, Structure } from './types.js';
@@ -15,7 +15,7 @@ export function structure(doc: ReadDocument): Structure {
   const rawParas = doc.blocks.filter((b): b is Paragraph => b.kind === 'para');
   const document = extractMetadata(rawParas);
   const items = healParagraphs(doc.blocks);
-  const paras = items.filter((b): b is Paragraph & { lines: number[] } => b.kind === 'para');
+  const paras = items.filter((b): b is HealedParagraph => b.kind === 'para');
   const warnings: DraftWarning[] = doc.notes.map((n) => ({ ...n }));
 
   const headIndexes = headOf(paras, document.title);
@@ -77,7 +77,9 @@ function headOf(paras: Paragraph[], title: string | null): Set<number> {
   for (let i = end + 1; i < Math.min(paras.length, end + 60); i++) {
     const t = paras[i].text.trim();
     if (/^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]|^\d+[.、．]|^第[一二三四五六七八九十]+条/.test(t)) break;
+    if (/^目\s*录$/.test(t)) break;
     if ([...t].length <= 40 && !/[。，；]/.test(t)) head.add(i);
+    else if ([...t].length > 40) break; // the body has begun
     // The 落款 of a wrapping notice: an issuing body and a date line.
     if (/^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t.replace(/\s+/g, '')) || /^[〇○零一二三四五六七八九十]{4}年/.test(t)) head.add(i);
   }

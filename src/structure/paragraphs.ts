@@ -2,9 +2,8 @@ import type { Block, Paragraph } from '../read/types.js';
 import { parseMarker } from './markers.js';
 
 // Lines broken inside a sentence (PDF conversions, hard-wrapped text) are joined
-// back into one paragraph. A line is joined to the next when it does not end a
-// sentence, is long enough to have been wrapped, and the next line does not start
-// a new numbered item or a label line.
+// back into one paragraph. A line is joined to the next when it stops mid-sentence
+// and the next line does not start a new numbered item or a label line.
 
 const SENTENCE_END = /[。！？；;：:）)\]】”」』"》]$|[。！？]\S{0,2}$/;
 const LABEL = /^(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|完成时限|完成时间|时间节点|时限要求)\s*[:：]/;
@@ -16,44 +15,62 @@ export function isLabelLine(text: string): boolean {
 export interface HealedParagraph extends Paragraph {
   /** Lines the paragraph was joined from. */
   lines: number[];
+  /** Blank lines between this paragraph and the text before it (articles of a compilation are set apart). */
+  gapBefore: number;
 }
 
 export function healParagraphs(blocks: Block[]): (HealedParagraph | Extract<Block, { kind: 'table' }>)[] {
   const out: (HealedParagraph | Extract<Block, { kind: 'table' }>)[] = [];
-  const wrapWidth = typicalWrapWidth(blocks);
   let cur: HealedParagraph | null = null;
+  let lastLine = 0;
   for (const b of blocks) {
-    if (b.kind === 'table') { cur = null; out.push(b); continue; }
+    if (b.kind === 'table') { cur = null; out.push(b); lastLine = lastTableLine(b); continue; }
+    const gapBefore = Math.max(0, b.line - lastLine - 1);
+    lastLine = b.line;
     const text = stripArtefacts(b.text);
     if (!text) continue;
-    if (cur && shouldJoin(cur.text, text, wrapWidth)) {
+    if (cur && gapBefore < 2 && shouldJoin(cur.text, text)) {
       cur.text = joinText(cur.text, text);
       cur.lines.push(b.line);
       continue;
     }
-    cur = { kind: 'para', text, line: b.line, page: b.page, lines: [b.line] };
-    out.push(cur);
+    for (const [k, part] of splitEnumerations(text).entries()) {
+      cur = { kind: 'para', text: part, line: b.line, page: b.page, lines: [b.line], gapBefore: k === 0 ? gapBefore : 0 };
+      out.push(cur);
+    }
   }
   return out;
 }
 
-function shouldJoin(prev: string, next: string, wrapWidth: number): boolean {
-  if (SENTENCE_END.test(prev)) return false;
-  if (parseMarker(next) || isLabelLine(next) || isLabelLine(prev)) return false;
-  if (wrapWidth === 0) return false;
-  return [...prev].length >= wrapWidth * 0.8;
+function lastTableLine(t: Extract<Block, { kind: 'table' }>): number {
+  let max = t.line;
+  for (const r of t.rows) for (const c of r) if (c.line > max) max = c.line;
+  return max;
 }
 
-/** The width at which the text was hard-wrapped, or 0 when lines are whole paragraphs. */
-function typicalWrapWidth(blocks: Block[]): number {
-  const lens: number[] = [];
-  for (const b of blocks) if (b.kind === 'para' && !SENTENCE_END.test(b.text)) lens.push([...b.text].length);
-  const all = blocks.filter((b) => b.kind === 'para').length;
-  // Wrapped text has many lines that stop mid-sentence at about the same length.
-  if (lens.length < 5 || lens.length < all * 0.15) return 0;
-  lens.sort((a, b) => a - b);
-  const p75 = lens[Math.floor(lens.length * 0.75)];
-  return p75 >= 20 ? p75 : 0;
+const ENUM_START = /(?<=[。；;！？])\s*(?=[一二三四五六七八九十]{1,2}是)/g;
+
+/**
+ * "…。一是…。二是…" written in one paragraph: each enumerated item becomes a
+ * paragraph of its own (same line), so it can be a task like a line-initial one.
+ */
+export function splitEnumerations(text: string): string[] {
+  if (!/一是/.test(text) || !/二是/.test(text)) return [text];
+  const parts = text.split(ENUM_START).map((p) => p.trim()).filter(Boolean);
+  const items = parts.filter((p) => /^[一二三四五六七八九十]{1,2}是/.test(p));
+  if (items.length < 2 || !items[0].startsWith('一是')) return [text];
+  return parts;
+}
+
+function shouldJoin(prev: string, next: string): boolean {
+  if (SENTENCE_END.test(prev)) return false;
+  // A tab separates fields (a contents line and its page number), not words of a sentence.
+  if (prev.includes('\t') || next.includes('\t') || /^目\s*录$/.test(prev)) return false;
+  if (parseMarker(next) || isLabelLine(next) || isLabelLine(prev)) return false;
+  // A line that stops on a comma goes on; so does a long line of prose (it has clause
+  // punctuation) that stops mid-sentence. A short line without punctuation is a heading.
+  if (/[，、,：:（(“‘《—]$/.test(prev)) return true;
+  return [...prev].length >= 26 && /[，。；,]/.test(prev);
 }
 
 function joinText(a: string, b: string): string {
