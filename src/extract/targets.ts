@@ -40,8 +40,10 @@ const TIME_UNIT = /^(?:个?工作日|个?自然日|个?小时|分钟|秒|周|天
 // After the unit: 以上 ≥, 以内 ≤, 左右 ~ …
 const SUFFIX = /(?:及以上|以上|及以下|以下|以内|之内|内|左右|上下|余|多)/y;
 const SUFFIX_COMPARATOR: Record<string, Comparator> = {
-  及以上: '>=', 以上: '>=', 及以下: '<=', 以下: '<=', 以内: '<=', 之内: '<=', 内: '<=', 左右: '~', 上下: '~', 余: '>', 多: '>',
+  及以上: '>=', 以上: '>=', 及以下: '<=', 以下: '<=', 以内: '<=', 之内: '<=', 内: '<=', 左右: '~', 上下: '~',
 };
+// "3500余件", "100多家", "近100项": rounded figures of what was done, not levels to reach.
+const APPROXIMATE_SUFFIX = new Set(['余', '多']);
 
 // Before the number: 达到 ≥, 超过 >, 压缩至 ≤, 低于 <, 约 ~. Matched longest first at the number.
 const PREFIX_COMPARATORS: [string, Comparator][] = ([
@@ -53,7 +55,7 @@ const PREFIX_COMPARATORS: [string, Comparator][] = ([
     '缩短至', '缩短到', '缩短为', '缩减至', '缩减到', '降低至', '降低到', '降至', '降到', '减少至', '减少到', '减至', '压至', '压到', '压降至', '压降到', '控制在', '限定在', '限制在', '以内']
     .map((w): [string, Comparator] => [w, '<=']),
   ...['低于', '少于', '小于'].map((w): [string, Comparator] => [w, '<']),
-  ...['大约', '约', '近'].map((w): [string, Comparator] => [w, '~']),
+  ...['大约', '约'].map((w): [string, Comparator] => [w, '~']),
 ] as [string, Comparator][]).sort((a, b) => b[0].length - a[0].length);
 
 // "压缩简易注销公告时间为20天", "压缩…至20天": a bare 为/至/到 takes its direction from the verb before.
@@ -73,7 +75,14 @@ const NOT_A_QUANTITY_BEFORE = /(?:第|(?<!提)前|[×xX*+\-—.\/#A-Za-z0-9]|由
 const CLAUSE_BOUNDARY = '，。；;：:！!？?\n,';
 // A clause that reports what was done ("同比增长7.1%", "已累计办理3500件", "截至目前") states a
 // result, not a target.
-const REPORTED = /成功|同比|环比|较(?:上|去)年|比上年|截至|截止|目前|今年以来|以来|已经|已(?:累计|完成|办理|实现|建成|达|为|有|帮助|惠及|发放|开展|举办|组织|培训)/;
+// A sentence that tells what has been done ("今年以来，共审核招商引资协议8件", "为企业节约费用
+// 43.8万元，实现了…"): its bare counts are results, not targets. Quantities with a comparator word
+// are still read ("满意率达到99%") — the printed word states a level.
+const REPORTING_SENTENCE = /今年以来|今年来|上半年|至目前|截至|截止|目前|先后|共计|累计|其中|成功|同比|环比|较(?:上|去)年|比上年|已经|已(?=[\u4e00-\u9fa5])|(?<![为除])了(?!解)|共[\u4e00-\u9fa5]{0,6}[0-9]/;
+// Money in a clause that grants it ("一次性奖励企业5万元补助"): the amount is the measure, "=".
+const GRANT = /奖励|补助|奖补|补贴|资助|扶持资金/;
+// A bare rate right after a verb of change reports the change ("分别增长48%", "压缩55%").
+const CHANGE_VERB_BEFORE = /(?:增长|下降|减少|提高|提升|压缩|缩短|降低|上升|增加)$/;
 
 /** Positions inside 《》 and quotes (“1+5+N”, “四风”, “12345”): numbers there are names or labels. */
 function quotedPositions(t: string): boolean[] {
@@ -326,6 +335,15 @@ function clauseStart(t: string, at: number, floor: number): number {
   return i;
 }
 
+/** The sentence (between 。！？ or line breaks) that holds a span. */
+function sentenceAround(t: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && !'。！？!?\n'.includes(t[a - 1])) a--;
+  let b = end;
+  while (b < t.length && !'。！？!?\n'.includes(t[b])) b++;
+  return t.slice(a, b);
+}
+
 function clauseEnd(t: string, from: number): number {
   let i = from;
   while (i < t.length && !CLAUSE_BOUNDARY.includes(t[i]) && !'（('.includes(t[i])) i++;
@@ -421,7 +439,7 @@ function judge(t: string, q: Quantity, previous: Found | null): Found | null {
   const floor = previous ? previous.end : 0;
   const before = t.slice(Math.max(0, q.start - 4), q.start);
   if (NOT_A_QUANTITY_BEFORE.test(before)) return null;
-  if (REPORTED.test(t.slice(clauseStart(t, q.start, 0), q.start))) return null;
+  if (APPROXIMATE_SUFFIX.has(q.suffix) || /近$/.test(before)) return null;
   // "日常监测（60%）+实地调研（20%）": a bracketed bare quantity is a weight or a remark.
   if (/[（(]$/.test(before) && /^[）)]/.test(t.slice(q.end))) return null;
   // Chinese numerals inside words (一站式, 一次性, 四个一, 千企) are not quantities.
@@ -432,6 +450,9 @@ function judge(t: string, q: Quantity, previous: Found | null): Found | null {
   // 、 (or 和/及) after the previous target: "分别达到98.47%、93.89%", "50万元、100万元", "20%和10%".
   const continues = previous !== null && previous.end === q.start - 1 && '、和及'.includes(t[q.start - 1]);
   if (isDateLike(t, q, Boolean(prefix || (suffixComparator && q.suffix !== '内')))) return null;
+  // "15万平方米以上的住宅小区", "投资1000万元及以上的": an amount qualifying a noun is a criterion.
+  // A share is different: "90%以上的事项实现全程网办" sets a level.
+  if (q.unit !== '%' && /^的/.test(t.slice(q.end))) return null;
   // "达到一次投入": a Chinese numeral read into the words after it is an idiom (一次投入, 一次性).
   if (q.chinese && !prefix?.verb && /^[\u4e00-\u9fa5]/.test(t.slice(q.end)) && !COMPLETION.test(t.slice(q.end))
     && q.values[0].value === 1) return null;
@@ -443,6 +464,14 @@ function judge(t: string, q: Quantity, previous: Found | null): Found | null {
   if (prefix) return { ...base, comparator: prefix.comparator };
   if (continues) return { ...base, comparator: previous!.comparator, metricAfter: previous!.metricAfter };
   // No comparator word. "一次" alone is an idiom far more often than a count (一次告知, 跑一次).
+  if (REPORTING_SENTENCE.test(sentenceAround(t, q.start, q.end))) return null;
+  // "首年关税为零的2034种", "购置额的10%": a part of something named before it.
+  if (/的$/.test(before)) return null;
+  if (q.unit === '%' && CHANGE_VERB_BEFORE.test(before)) return null;
+  const grantClause = t.slice(clauseStart(t, q.start, floor), q.start);
+  if (/元$/.test(q.unit) && (GRANT.test(grantClause) || /^(?:的)?(?:补助|奖励|奖补|补贴)/.test(t.slice(q.end)))) {
+    return { ...base, comparator: '=' };
+  }
   if (q.chinese && q.values.length === 1 && q.values[0].value === 1) return null;
   const after = t.slice(q.end);
   const bareComparator: Comparator = q.unit === '%' ? '>=' : '=';

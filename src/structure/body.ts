@@ -123,7 +123,7 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
 
   // Headline blocks (a short un-numbered line followed by its paragraph) are tasks only
   // in documents without responsibilities, inside an article or section.
-  const headlineTasks: { title: Paragraph; body: Paragraph; parent: Segment | null }[] = [];
+  const headlineTasks: HeadlineBlock[] = [];
 
   // Emit sections and tasks in reading order.
   const sectionOf = new Map<Segment, Section>();
@@ -152,9 +152,10 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
   for (const p of loose) warnings.push(unplaced(p));
   for (const h of headlineTasks) {
     const parent = h.parent ? sectionOf.get(h.parent) ?? null : null;
+    const text = h.body.map((b) => b.text.trim()).join('\n');
     tasks.push({
-      number: null, sectionId: parent?.id ?? null, title: h.title.text.trim(), text: h.body.text.trim(),
-      unitSpecs: [], deadlineRaw: null, origin: { kind: 'block', line: h.title.line },
+      number: null, sectionId: parent?.id ?? null, title: h.title.text.trim().replace(/[。.]$/, ''), text,
+      unitSpecs: leadsInText(text), deadlineRaw: null, origin: { kind: 'block', line: h.title.line },
     });
   }
   tasks.sort((a, b) => a.origin.line - b.origin.line);
@@ -191,22 +192,28 @@ function isFallbackTask(s: Segment): boolean {
   return hasMoreText && (s.parent !== null || kind !== 'cn');
 }
 
-function collectHeadlines(body: Paragraph[], parent: Segment, out: { title: Paragraph; body: Paragraph; parent: Segment | null }[], warnings: DraftWarning[]): void {
+/** Headline blocks: a headline and the paragraphs after it, up to the next headline. */
+function collectHeadlines(body: Paragraph[], parent: Segment, out: HeadlineBlock[], warnings: DraftWarning[]): void {
   for (let i = 0; i < body.length; i++) {
     const p = body[i];
     const next = body[i + 1];
     if (next && isHeadline(p.text) && !isHeadline(next.text)) {
-      out.push({ title: p, body: next, parent });
-      i++;
+      const paras = [next];
+      for (i += 2; i < body.length && !(isHeadline(body[i].text) && body[i + 1] && !isHeadline(body[i + 1].text)); i++) paras.push(body[i]);
+      i--;
+      out.push({ title: p, body: paras, parent });
       continue;
     }
     warnings.push(unplaced(p));
   }
 }
 
+interface HeadlineBlock { title: Paragraph; body: Paragraph[]; parent: Segment | null }
+
+/** A short line that reads as a heading, not a sentence: "企业开办3小时办结", "在“放”上求突破，提升“内动力”。" */
 function isHeadline(t: string): boolean {
-  const s = t.trim();
-  return [...s].length <= 30 && !/[。，；！？,;]/.test(s) && !/[：:]$/.test(s);
+  const s = t.trim().replace(/[。.]$/, '');
+  return [...s].length <= 30 && !/[。；！？;]/.test(s) && !/[：:]$/.test(s) && (s.match(/[，,]/g) ?? []).length <= 1;
 }
 
 /** One segment → one task, or several when it holds several responsibilities or label groups. */
@@ -243,7 +250,9 @@ function segmentTasks(s: Segment, sectionId: string | null, firstLeads: boolean)
   }
   if (cuts.length <= 1) {
     const c = cuts[0];
-    return [{ number, sectionId, title: titleOf(text), text, unitSpecs: c?.units ?? [], deadlineRaw: c?.deadlineRaw ?? null, origin: { kind, line: s.head.line } }];
+    const inText = leadsInText(text);
+    const units = c?.units ?? (inText.length ? inText : kind === 'article' ? dutiesInText(text) : []);
+    return [{ number, sectionId, title: titleOf(text), text, unitSpecs: units, deadlineRaw: c?.deadlineRaw ?? null, origin: { kind, line: s.head.line } }];
   }
   const out: DraftTask[] = [];
   let from = 0;
@@ -307,3 +316,23 @@ function unplaced(p: Paragraph): DraftWarning {
 }
 
 export { splitTopLevel };
+
+/** "由区金融监管局牵头，…" in running text names a lead unit. */
+function leadsInText(text: string): UnitSpec[] {
+  const out: UnitSpec[] = [];
+  for (const m of text.matchAll(/由([^，。；、“”]{2,30}?)(?:牵头|负责)/g)) {
+    if (/领导|同志|干部|人员|企业|群众|公司|专家|个人/.test(m[1])) continue;
+    out.push({ raw: m[1], role: 'lead' });
+  }
+  return out;
+}
+
+const AUTHORITY = '(?:主管部门|管理部门|行政部门|部门|局|委员会|委|办公室|办|人民政府|政府|机关|中心)';
+const DUTY = new RegExp(`(?:^|[。；;])\\s*((?:[省市县区镇乡]|各级)[^，。；、“”（(]{1,20}?${AUTHORITY})(?:负责|应当|会同)`, 'g');
+
+/** A regulation assigns duties in its sentences: "市建设行政主管部门负责…", "市政务数据主管部门应当…". */
+function dutiesInText(text: string): UnitSpec[] {
+  const out: UnitSpec[] = [];
+  for (const m of text.matchAll(DUTY)) if (!out.some((u) => u.raw === m[1])) out.push({ raw: m[1], role: 'responsible' });
+  return out;
+}

@@ -41,7 +41,7 @@ function findTitle(head: Paragraph[]): TitleInfo | null {
   for (let i = 0; i < head.length; i++) {
     const t = head[i].text;
     if (HEADER_NOISE.test(t) || DOC_NUMBER.test(t) && t.length < 40 || isDateLine(t)) continue;
-    if (t.length > 80) break;
+    if (t.length > 200 || (t.length > 80 && !TITLE_END.test(t))) break;
     let text = '';
     for (let j = i; j < Math.min(head.length, i + 5); j++) {
       const part = head[j].text;
@@ -59,8 +59,9 @@ function findTitle(head: Paragraph[]): TitleInfo | null {
 }
 
 function tidyTitle(t: string): string {
-  // Spaces inside a Chinese title are layout, not words, except between Latin words.
-  return t.replace(/(?<=[^A-Za-z0-9])\s+|\s+(?=[^A-Za-z0-9])/g, '').trim();
+  // Spaces inside a Chinese title are layout, not words, except between Latin words;
+  // brackets take the full-width form titles are printed with.
+  return t.replace(/(?<=[^A-Za-z0-9])\s+|\s+(?=[^A-Za-z0-9])/g, '').replace(/\(/g, '（').replace(/\)/g, '）').trim();
 }
 
 function findRecipients(head: Paragraph[], titleEnd: number): string[] {
@@ -133,10 +134,12 @@ function yearFromText(t: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Without a date or a year in the title: the year the text mentions most (at least three times). */
+/** Without a date or a year in the title: the year most deadlines name ("2022年6月底"), if at least three do. */
 function commonYear(paras: Paragraph[]): number | null {
   const count = new Map<number, number>();
-  for (const p of paras) for (const m of p.text.matchAll(/((?:19|20)\d{2})年/g)) count.set(Number(m[1]), (count.get(Number(m[1])) ?? 0) + 1);
+  for (const p of paras) {
+    for (const m of p.text.matchAll(/((?:19|20)\d{2})年(?:\d{1,2}月)?(?:底|末|前)/g)) count.set(Number(m[1]), (count.get(Number(m[1])) ?? 0) + 1);
+  }
   let best: number | null = null, n = 2;
   for (const [y, c] of count) if (c > n) { best = y; n = c; }
   return best;
