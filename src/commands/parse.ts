@@ -1,9 +1,12 @@
 import { Command, Option } from 'commander';
 import { stat } from 'node:fs/promises';
-import { parse, readInputFile } from '../index.js';
 import { InputError } from '../errors.js';
 import { readStdin, writeFileAtomic } from '../cli/output.js';
-import { renderResult, RESULT_FORMATS, type ResultFormat } from '../render/index.js';
+import type { Result } from '../result/schema.js';
+
+import { RESULT_FORMATS, type ResultFormat } from '../render/formats.js';
+
+// Registration stays light: the parser (and zod) load only when the command runs.
 
 export function registerParse(program: Command): void {
   program
@@ -22,6 +25,7 @@ Examples:
   cat plan.txt | policy-parse -`)
     .action(async (file: string, opts: { output?: string; format: ResultFormat; compact?: boolean }) => {
       const result = await parseFileOrStdin(file);
+      const { renderResult } = await import('../render/index.js');
       const out = await renderResult(result, opts.format, { compact: !!opts.compact });
       if (opts.output) await writeFileAtomic(opts.output, out);
       else process.stdout.write(out);
@@ -29,7 +33,8 @@ Examples:
 }
 
 /** Parse a path, or stdin for "-". */
-export async function parseFileOrStdin(file: string) {
+export async function parseFileOrStdin(file: string): Promise<Result> {
+  const { parse, readInputFile } = await import('../index.js');
   if (file === '-') {
     const bytes = await readStdin();
     return parse(bytes, { path: null }).catch(rename('-'));

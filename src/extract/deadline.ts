@@ -43,6 +43,9 @@ const RELATIVE = new RegExp(
   `${N}个?(?:工作日|自然日|日|天|周|星期|小时|个月|年)(?:内|以内|之内)|之日起|次年|次月|即时|立即|随时|当日|当天|当场|即办`,
 );
 
+// "工程开工前", "验收合格后": a deadline tied to an event of the task itself.
+const EVENT_RELATIVE = /^[\u4e00-\u9fa5]{2,16}(?:之前|以前|前|之后|以后|后|时)$/;
+
 const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 function iso(y: number, m: number, d: number): string | null {
@@ -178,7 +181,7 @@ export function parseDeadline(raw: string, opts: DeadlineOptions): ParsedDeadlin
     const latest = dates.reduce((a, b) => (b.due > a.due ? b : a));
     return { raw: printed, due: latest.due, precision: latest.precision, ongoing, understood: true, relative: false };
   }
-  const relative = !ongoing && RELATIVE.test(text);
+  const relative = !ongoing && (RELATIVE.test(text) || EVENT_RELATIVE.test(text));
   return { raw: printed, due: null, precision: null, ongoing, understood: ongoing || relative, relative };
 }
 

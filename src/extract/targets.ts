@@ -335,12 +335,19 @@ function clauseStart(t: string, at: number, floor: number): number {
   return i;
 }
 
+const SENTENCE_END = '。！？!?\n';
+
+function sentenceStartOf(t: string, at: number): number {
+  let a = at;
+  while (a > 0 && !SENTENCE_END.includes(t[a - 1])) a--;
+  return a;
+}
+
 /** The sentence (between 。！？ or line breaks) that holds a span. */
 function sentenceAround(t: string, start: number, end: number): string {
-  let a = start;
-  while (a > 0 && !'。！？!?\n'.includes(t[a - 1])) a--;
+  const a = sentenceStartOf(t, start);
   let b = end;
-  while (b < t.length && !'。！？!?\n'.includes(t[b])) b++;
+  while (b < t.length && !SENTENCE_END.includes(t[b])) b++;
   return t.slice(a, b);
 }
 
@@ -365,6 +372,8 @@ interface Found {
   subject?: [number, number];
   /** "至少报送3条工作动态": the verb between comparator and number joins the metric. */
   verb?: string;
+  /** "对新增“小升规”企业，一次性奖励企业2万元补助": a grant, measured for its recipient. */
+  grant?: string;
 }
 
 interface PrefixComparator {
@@ -422,14 +431,20 @@ function verbJustBefore(t: string, at: number, floor: number): boolean {
 function findQuantities(t: string): Found[] {
   const masked = quotedPositions(t);
   const out: Found[] = [];
+  let rejectedEnd = -1;
   let i = 0;
   while (i < t.length) {
     const ch = t[i];
     if (!/[0-9百零〇○一二两三四五六七八九十千万]/.test(ch) || masked[i] || (i > 0 && /[0-9.]/.test(t[i - 1]))) { i++; continue; }
     const q = readQuantity(t, i);
     if (!q) { i++; continue; }
-    const found = judge(t, q, out[out.length - 1] ?? null);
-    if (found) { out.push(found); i = q.end; } else i = Math.max(i + 1, q.chinese ? i + 1 : q.end);
+    // The next item of a list whose first item is not a target is not one either ("增长48%、5.8%").
+    const afterRejected = rejectedEnd === q.start - 1 && '、和及'.includes(t[q.start - 1]);
+    const found = afterRejected ? null : judge(t, q, out[out.length - 1] ?? null);
+    if (found) { out.push(found); i = q.end; } else {
+      if (!q.chinese) rejectedEnd = q.end;
+      i = Math.max(i + 1, q.chinese ? i + 1 : q.end);
+    }
   }
   return out;
 }
@@ -469,9 +484,8 @@ function judge(t: string, q: Quantity, previous: Found | null): Found | null {
   if (/的$/.test(before)) return null;
   if (q.unit === '%' && CHANGE_VERB_BEFORE.test(before)) return null;
   const grantClause = t.slice(clauseStart(t, q.start, floor), q.start);
-  if (/元$/.test(q.unit) && (GRANT.test(grantClause) || /^(?:的)?(?:补助|奖励|奖补|补贴)/.test(t.slice(q.end)))) {
-    return { ...base, comparator: '=' };
-  }
+  const grant = GRANT.exec(grantClause) ?? /^(?:的)?(补助|奖励|奖补|补贴)/.exec(t.slice(q.end));
+  if (/元$/.test(q.unit) && grant) return { ...base, comparator: '=', grant: grant[1] ?? grant[0] };
   if (q.chinese && q.values.length === 1 && q.values[0].value === 1) return null;
   const after = t.slice(q.end);
   const bareComparator: Comparator = q.unit === '%' ? '>=' : '=';
@@ -509,6 +523,19 @@ function metricsOf(t: string, chain: Found[], floor: number): string[] {
   const all = (phrase: string) => new Array<string>(count).fill(phrase);
   if (head.metricAfter) return all(phraseAfter(t, last.end));
   if (head.subject) return all(nounPhrase(t.slice(head.subject[0], head.subject[1])));
+  if (head.grant) {
+    // The recipient is the last "对…，" clause of the sentence, the grant the first grant word
+    // after it: "对新增“小升规”企业，一次性奖励企业2万元补助" → 新增“小升规”企业奖励.
+    const from = sentenceStartOf(t, head.comparatorStart);
+    const span = t.slice(from, head.comparatorStart);
+    const recipients = [...span.matchAll(/(?:^|[，,；;])对([^，,；;]+)[，,]/g)];
+    const last = recipients[recipients.length - 1];
+    if (last) {
+      const recipient = nounPhrase(last[1]);
+      const grantWord = GRANT.exec(span.slice(last.index! + last[0].length))?.[0] ?? head.grant;
+      if (recipient) return all(recipient + grantWord);
+    }
+  }
   const start = clauseStart(t, head.comparatorStart, floor);
   let region = t.slice(start, head.comparatorStart);
   // "…1.5个工作日以内办结、企业简易注销1个工作日内办结": after a target in the same clause,

@@ -40,4 +40,10 @@ export interface ReadDocument {
   blocks: Block[];
   /** Messages from the reader itself (e.g. a page that had no text). */
   notes: { code: string; message: string; line: number | null }[];
+  /**
+   * The reader's plain-text rendering that `line` numbers refer to (readers of
+   * binary formats; the .txt reader's is the input itself). Tables are written one
+   * cell per TAB line, rows separated by blank lines, as in text converted from .docx.
+   */
+  text?: string;
 }

@@ -1,7 +1,8 @@
 import type { Result } from '../result/schema.js';
 
-export const RESULT_FORMATS = ['json', 'ndjson', 'csv', 'text'] as const;
-export type ResultFormat = (typeof RESULT_FORMATS)[number];
+import type { ResultFormat } from './formats.js';
+
+export { RESULT_FORMATS, type ResultFormat } from './formats.js';
 
 export interface RenderOptions { compact?: boolean }
 

@@ -2,6 +2,7 @@ import type { TableBlock, TableCell } from '../read/types.js';
 import type { UnitRole } from '../result/schema.js';
 import type { OutlineBuilder } from './outline.js';
 import { parseMarker } from './markers.js';
+import { stripArtefacts } from './paragraphs.js';
 import type { DraftTask, UnitSpec } from './types.js';
 
 // A task-decomposition table (序号 / 重点任务 / 具体措施 / 责任单位 / 完成时限 …):
@@ -95,7 +96,7 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
       continue;
     }
     const cell = (role: ColumnRole) => columns.map((c, i) => (c === role ? row[i] : undefined)).filter((c): c is TableCell => !!c);
-    const text = (role: ColumnRole) => cell(role).map((c) => c.text.trim()).filter(Boolean).join('');
+    const text = (role: ColumnRole) => cell(role).map((c) => stripArtefacts(c.text)).filter(Boolean).join('');
     const num = text('number');
     const ttl = text('title');
     if (num) {
@@ -108,7 +109,7 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
     if (!body && !ttl) continue;
     const unitSpecs: UnitSpec[] = [];
     for (const role of ['lead', 'cooperate', 'responsible'] as const) {
-      for (const c of cell(role)) if (c.text.trim()) unitSpecs.push({ raw: c.text.trim(), role });
+      for (const c of cell(role)) if (stripArtefacts(c.text)) unitSpecs.push({ raw: stripArtefacts(c.text), role });
     }
     tasks.push({
       number,

@@ -188,8 +188,6 @@ export const bodyTableMismatch: Rule = {
 
     // Table numbers with no measure in the body.
     const bodyValues = new Set(measures.map((m) => m.value));
-    const style = parseNumber(measures[0].section.marker)!.style;
-    void style;
     for (const [value, tasks] of rows) {
       if (bodyValues.has(value)) continue;
       out.push(taskFinding(bodyTableMismatch, result, tasks[0],

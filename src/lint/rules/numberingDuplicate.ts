@@ -13,6 +13,7 @@ export const numberingDuplicate: Rule = {
   id: 'numbering-duplicate',
   severity: 'error',
   description: 'one task number is used for two different tasks',
+  needsSource: true,
   check(result, context) {
     const out: Finding[] = [];
     for (const seq of sequences(result)) {

@@ -1,0 +1,199 @@
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+
+export type Failure = { kind: 'timeout' | 'crash'; message: string };
+
+export interface PoolOptions {
+  jobs: number;
+  /** Per-job limit; the worker is terminated and replaced when it is exceeded. */
+  timeoutMs: number;
+  workerUrl: URL;
+  resourceLimits?: ResourceLimits;
+  /** Pass the workers' console output through (debugging); by default it is discarded. */
+  workerOutput?: boolean;
+}
+
+interface Slot {
+  worker: Worker;
+  job: { id: number } | null;
+  timer: NodeJS.Timeout | null;
+  startedAt: number;
+  /** Set when this worker has been given up on; its later events are ignored. */
+  dead: boolean;
+  everReplied: boolean;
+}
+
+/**
+ * A fixed set of worker threads, one job each at a time. Jobs are pulled from
+ * an iterator only when a worker is free, so the queue never holds more than
+ * `jobs` items. A job that runs past the timeout, or whose worker dies, is
+ * reported as a failure and the worker is replaced; the others carry on.
+ */
+export class WorkerPool<J extends { id: number }, R> {
+  private slots: Slot[] = [];
+  private source: Iterator<J> | null = null;
+  private exhausted = false;
+  private stopped = false;
+  private onDone: ((job: J, reply: R | null, failure: Failure | null) => void) | null = null;
+  private resolveRun: (() => void) | null = null;
+  private rejectRun: ((e: Error) => void) | null = null;
+  private startupFailures = 0;
+  /** Called with the job a worker was killed on (temp-file cleanup). */
+  onKilled: ((job: J) => void) | null = null;
+
+  constructor(private readonly opts: PoolOptions) {}
+
+  run(source: Iterable<J>, onDone: (job: J, reply: R | null, failure: Failure | null) => void): Promise<void> {
+    this.source = source[Symbol.iterator]();
+    this.onDone = onDone;
+    return new Promise<void>((resolve, reject) => {
+      this.resolveRun = resolve;
+      this.rejectRun = reject;
+      for (let i = 0; i < this.opts.jobs; i++) this.slots.push(this.spawn());
+      this.pump();
+    });
+  }
+
+  /** Take no new jobs; the run ends when the jobs in progress are done. */
+  stop(): void {
+    this.stopped = true;
+    this.pump();
+  }
+
+  /** Terminate the workers now; jobs in progress are dropped (not reported). */
+  async abort(): Promise<void> {
+    this.stopped = true;
+    const killing = this.slots.map((s) => {
+      s.dead = true;
+      if (s.timer) clearTimeout(s.timer);
+      if (s.job) this.onKilled?.(s.job as J);
+      s.job = null;
+      return s.worker.terminate();
+    });
+    await Promise.allSettled(killing);
+    this.slots = [];
+    this.finish();
+  }
+
+  get inProgress(): number {
+    return this.slots.filter((s) => s.job).length;
+  }
+
+  /** Terminate all workers (after run() resolved). */
+  async close(): Promise<void> {
+    const all = this.slots.map((s) => { s.dead = true; return s.worker.terminate(); });
+    this.slots = [];
+    await Promise.allSettled(all);
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.opts.workerUrl, {
+      resourceLimits: this.opts.resourceLimits,
+      stdout: !this.opts.workerOutput,
+      stderr: !this.opts.workerOutput,
+    });
+    if (!this.opts.workerOutput) {
+      worker.stdout.resume();
+      worker.stderr.resume();
+    }
+    const slot: Slot = { worker, job: null, timer: null, startedAt: 0, dead: false, everReplied: false };
+    worker.on('message', (reply: R & { id: number }) => {
+      if (slot.dead || !slot.job || slot.job.id !== reply.id) return;
+      const job = slot.job as J;
+      this.release(slot);
+      slot.everReplied = true;
+      this.startupFailures = 0;
+      this.onDone?.(job, reply, null);
+      this.pump();
+    });
+    worker.on('error', (e: Error) => this.lost(slot, `worker crashed: ${describe(e)}`));
+    worker.on('exit', (code) => this.lost(slot, `worker exited with code ${code}`));
+    return slot;
+  }
+
+  private lost(slot: Slot, message: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    const job = slot.job as J | null;
+    this.release(slot);
+    void slot.worker.terminate();
+    if (!slot.everReplied && !job) {
+      // A worker that cannot even start: do not loop forever replacing it.
+      if (++this.startupFailures >= 3) {
+        this.failRun(new Error(`batch workers cannot start: ${message}`));
+        return;
+      }
+    }
+    this.replace(slot);
+    if (job) {
+      this.onKilled?.(job);
+      this.onDone?.(job, null, { kind: 'crash', message });
+    }
+    this.pump();
+  }
+
+  private timeout(slot: Slot): void {
+    if (slot.dead || !slot.job) return;
+    slot.dead = true;
+    const job = slot.job as J;
+    this.release(slot);
+    void slot.worker.terminate();
+    this.replace(slot);
+    this.onKilled?.(job);
+    this.onDone?.(job, null, { kind: 'timeout', message: `timed out after ${fmtSeconds(this.opts.timeoutMs)} (the worker was stopped)` });
+    this.pump();
+  }
+
+  private replace(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    if (this.stopped && this.exhaustedOrStopped()) {
+      this.slots.splice(i, 1);
+    } else {
+      this.slots[i] = this.spawn();
+    }
+  }
+
+  private release(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+  }
+
+  private exhaustedOrStopped(): boolean {
+    return this.exhausted || this.stopped;
+  }
+
+  private pump(): void {
+    if (!this.resolveRun) return;
+    if (!this.stopped && !this.exhausted) {
+      for (const slot of this.slots) {
+        if (slot.job || slot.dead) continue;
+        const next = this.source!.next();
+        if (next.done) { this.exhausted = true; break; }
+        slot.job = next.value;
+        slot.startedAt = Date.now();
+        slot.timer = setTimeout(() => this.timeout(slot), this.opts.timeoutMs);
+        slot.worker.postMessage(next.value);
+      }
+    }
+    if (this.exhaustedOrStopped() && this.slots.every((s) => !s.job)) this.finish();
+  }
+
+  private finish(): void {
+    const resolve = this.resolveRun;
+    this.resolveRun = null;
+    this.rejectRun = null;
+    resolve?.();
+  }
+
+  private failRun(e: Error): void {
+    const reject = this.rejectRun;
+    this.resolveRun = null;
+    this.rejectRun = null;
+    void this.close();
+    reject?.(e);
+  }
+}
+
+const describe = (e: Error) => ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message.split('\n')[0]);
+const fmtSeconds = (ms: number) => `${+(ms / 1000).toFixed(1)} s`;

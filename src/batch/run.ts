@@ -1,0 +1,245 @@
+import { mkdir, realpath, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { TaskDatabase } from '../render/sqlite.js';
+import { collectInputs } from './inputs.js';
+import { compactManifest, forEachManifestLine, MANIFEST_NAME, ManifestWriter, skippableSha, type ManifestEntry } from './manifest.js';
+import { inShard, OutputNamer, type Shard } from './paths.js';
+import { WorkerPool, type Failure } from './pool.js';
+import { createProgress, fmtDuration } from './progress.js';
+import { OUTPUT_EXT, type BatchFormat, type Job, type JobDone } from './protocol.js';
+import { toolVersion } from './version.js';
+
+export const DEFAULT_DB_NAME = 'policy-tasks.sqlite';
+
+export interface BatchOptions {
+  inputs: string[];
+  out: string;
+  from?: string | null;
+  nul?: boolean;
+  jobs?: number;
+  format?: BatchFormat;
+  /** SQLite file (default DIR/policy-tasks.sqlite). */
+  db?: string | null;
+  compact?: boolean;
+  force?: boolean;
+  shard?: Shard | null;
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** null: every file found in directories and globs. */
+  extensions?: Set<string> | null;
+  quiet?: boolean;
+  progressIntervalS?: number;
+  /** Where progress and the summary go (default stderr). */
+  stderr?: NodeJS.WriteStream;
+  stdin?: NodeJS.ReadableStream;
+  /** Per-worker V8 heap limit, MB. */
+  workerHeapMb?: number;
+  /** Install SIGINT/SIGTERM handlers (the CLI does; tests may not). */
+  handleSignals?: boolean;
+}
+
+export interface BatchSummary {
+  total: number;
+  ok: number;
+  warnings: number;
+  failed: number;
+  skipped: number;
+  tasks: number;
+  seconds: number;
+  interrupted: NodeJS.Signals | null;
+  peakRssMb: number;
+  exitCode: number;
+}
+
+const RESERVED = [MANIFEST_NAME, DEFAULT_DB_NAME, `${DEFAULT_DB_NAME}-wal`, `${DEFAULT_DB_NAME}-shm`, `${DEFAULT_DB_NAME}-journal`];
+
+export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
+  const t0 = Date.now();
+  const err = o.stderr ?? process.stderr;
+  const format = o.format ?? 'json';
+  const jobs = o.jobs ?? availableParallelism();
+  const version = toolVersion();
+  if (!o.inputs.length && !o.from) throw new UsageError('batch: give input files, directories or globs, or --from FILE (- for stdin)');
+
+  const outStat = await stat(o.out).catch(() => null);
+  if (outStat && !outStat.isDirectory()) throw new UsageError(`--out ${o.out}: exists and is not a directory`);
+  await mkdir(o.out, { recursive: true });
+  const outRoot = await realpath(o.out);
+
+  const collected = await collectInputs({
+    operands: o.inputs, from: o.from, nul: o.nul, extensions: o.extensions === undefined ? null : o.extensions,
+    skipDirs: [outRoot], stdin: o.stdin,
+  });
+  const say = (line: string) => { if (!o.quiet) err.write(`${line}\n`); };
+  for (const p of collected.unmatched) say(`policy-parse: warning: ${p}: no files match`);
+  for (const p of collected.problems) err.write(`policy-parse: ${p}\n`);
+  if (collected.files.length === 0 && collected.problems.length === 0) throw new UsageError('batch: no input files found');
+
+  // Output names are assigned over the whole sorted list, then the shard is taken: every shard agrees.
+  const namer = format === 'sqlite' ? null : new OutputNamer(OUTPUT_EXT[format], RESERVED);
+  const mine: { display: string; outRel: string | null }[] = [];
+  collected.files.forEach((f, k) => {
+    const outRel = namer ? namer.name(f.rel) : null;
+    if (inShard(k, o.shard ?? null)) mine.push({ display: f.display, outRel });
+  });
+  const allCount = collected.files.length;
+  collected.files.length = 0;
+
+  const manifestPath = join(outRoot, MANIFEST_NAME);
+  const known = new Map<string, string>();
+  if (!o.force) {
+    await forEachManifestLine(manifestPath, (e) => {
+      const sha = skippableSha(e, version);
+      if (sha) known.set(e.path, sha);
+      else known.delete(e.path);
+    });
+  }
+
+  let db: TaskDatabase | null = null;
+  if (format === 'sqlite') {
+    const { TaskDatabase } = await import('../render/sqlite.js');
+    const dbPath = o.db ? resolve(o.db) : join(outRoot, DEFAULT_DB_NAME);
+    db = await TaskDatabase.open(dbPath, { bulk: true }).catch((e: Error) => { throw new UsageError(`--db ${dbPath}: ${e.message}`); });
+  }
+
+  const writer = new ManifestWriter(manifestPath);
+  const total = mine.length;
+  say(`batch: ${total} file${total === 1 ? '' : 's'}${o.shard ? ` (shard ${o.shard.index}/${o.shard.count} of ${allCount})` : ''}, ${jobs} worker${jobs === 1 ? '' : 's'}, ${format} → ${o.out}`);
+  const progress = await createProgress(total, { quiet: !!o.quiet, stream: err, intervalS: o.progressIntervalS ?? 10 });
+
+  const counts = { done: 0, total, failed: 0, skipped: 0 };
+  const sum: BatchSummary = {
+    total, ok: 0, warnings: 0, failed: collected.problems.length, skipped: 0, tasks: 0, seconds: 0, interrupted: null, peakRssMb: 0, exitCode: 0,
+  };
+  const failures: string[] = collected.problems.slice(0, 10);
+  const killedTemps: string[] = [];
+
+  const jobsIter = function* (): Generator<Job> {
+    for (let k = 0; k < mine.length; k++) {
+      const f = mine[k];
+      let expectSha = known.get(f.display) ?? null;
+      if (expectSha && db && db.sha256Of(f.display) !== expectSha) expectSha = null;
+      const outAbs = f.outRel ? join(outRoot, ...f.outRel.split('/')) : null;
+      yield {
+        id: k, abs: resolve(f.display), display: f.display, outRoot, outAbs,
+        tmpAbs: outAbs ? join(outAbs, '..', `.${basename(outAbs)}.${process.pid}-${k}.tmp`) : null,
+        format, compact: !!o.compact, expectSha, maxBytes: o.maxBytes ?? 100e6,
+      };
+    }
+  };
+
+  const record = (job: Job, done: JobDone | null, failure: Failure | null) => {
+    counts.done++;
+    if (done?.status === 'skipped') {
+      counts.skipped++;
+      sum.skipped++;
+      progress.update(counts);
+      return;
+    }
+    const entry: ManifestEntry = {
+      path: job.display,
+      output: null,
+      sha256: done?.sha256 ?? null,
+      size: done?.size ?? null,
+      format: done?.format ?? null,
+      status: done ? (done.status as ManifestEntry['status']) : 'error',
+      tasks: done?.tasks ?? null,
+      warnings: done?.warnings ?? null,
+      ms: done?.ms ?? (failure?.kind === 'timeout' ? o.timeoutMs ?? 10_000 : 0),
+      error: done?.error ?? failure?.message ?? null,
+      errorKind: done?.errorKind ?? failure?.kind ?? null,
+      version,
+      at: new Date().toISOString(),
+    };
+    if (entry.status !== 'error' && db && done?.result) {
+      try {
+        db.replace(done.result, { path: job.display, toolVersion: version });
+      } catch (e) {
+        entry.status = 'error';
+        entry.error = `cannot write to the database: ${(e as Error).message}`;
+        entry.errorKind = 'output';
+      }
+    }
+    if (entry.status !== 'error' && job.outAbs) entry.output = job.outAbs.slice(outRoot.length + 1).split('\\').join('/');
+    if (entry.status === 'error') {
+      counts.failed++;
+      sum.failed++;
+      if (failures.length < 10) failures.push(`${job.display}: ${entry.error}`);
+    } else {
+      if (entry.status === 'warnings') sum.warnings++;
+      else sum.ok++;
+      sum.tasks += entry.tasks ?? 0;
+    }
+    writer.append(entry);
+    progress.update(counts);
+  };
+
+  const pool = new WorkerPool<Job, JobDone>({
+    jobs,
+    timeoutMs: o.timeoutMs ?? 10_000,
+    workerUrl: workerUrl(),
+    resourceLimits: { maxOldGenerationSizeMb: o.workerHeapMb ?? 1024 },
+    workerOutput: !!process.env.POLICY_PARSE_DEBUG_WORKERS,
+  });
+  pool.onKilled = (job) => {
+    if (job.tmpAbs) {
+      killedTemps.push(job.tmpAbs);
+      void rm(job.tmpAbs, { force: true }).catch(() => {});
+    }
+  };
+
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!sum.interrupted) {
+      sum.interrupted = signal;
+      progress.log(`policy-parse: ${signal}: stopping after the ${pool.inProgress} file(s) in progress (again to stop at once); a re-run resumes`);
+      pool.stop();
+    } else {
+      void pool.abort();
+    }
+  };
+  if (o.handleSignals) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  try {
+    await pool.run(jobsIter(), record);
+  } finally {
+    if (o.handleSignals) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+    await pool.close();
+    progress.stop();
+    writer.close();
+    await Promise.all(killedTemps.map((t) => rm(t, { force: true }).catch(() => {})));
+    db?.close();
+    await compactManifest(manifestPath);
+  }
+
+  sum.seconds = (Date.now() - t0) / 1000;
+  sum.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  sum.exitCode = sum.interrupted ? (sum.interrupted === 'SIGTERM' ? 143 : 130) : sum.failed > 0 ? 1 : 0;
+  if (!o.quiet) {
+    const processed = counts.done - counts.skipped;
+    const rate = sum.seconds > 0 ? processed / sum.seconds : 0;
+    err.write(`batch: ${counts.done}/${total} files in ${fmtDuration(sum.seconds)} (${rate.toFixed(1)} files/s): `
+      + `${sum.ok} ok, ${sum.warnings} with warnings, ${sum.failed} failed, ${sum.skipped} skipped (unchanged); `
+      + `${sum.tasks} tasks; peak RSS ${sum.peakRssMb} MB\n`);
+    if (failures.length) {
+      err.write(`failed:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
+      if (sum.failed > failures.length) err.write(`  … and ${sum.failed - failures.length} more\n`);
+      err.write(`(details in ${join(o.out, MANIFEST_NAME)})\n`);
+    }
+    if (sum.interrupted) err.write(`batch: interrupted by ${sum.interrupted}; ${total - counts.done} file(s) not done. Run the same command again to resume.\n`);
+  }
+  return sum;
+}
+
+/** The compiled worker (tests run the sources, whose worker must still be the built one). */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return new URL('../../dist/src/batch/worker.js', here);
+  return new URL('./worker.js', here);
+}

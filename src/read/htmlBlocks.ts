@@ -1,0 +1,122 @@
+import { expandSpans, joinText, type GridCell, type Item } from './assemble.js';
+import { isTag, type XNode } from './dom.js';
+
+// An HTML element (mammoth's output, or a web page's article body) → paragraphs and
+// tables. Block elements end a paragraph, <br> too; data tables become full grids
+// (rowspan/colspan expanded); layout tables (one row or column, or tables nested in
+// cells) are read as ordinary content.
+
+export interface HtmlBlockOptions {
+  /** Render <ol> item numbers (a web page's list); mammoth's lists already carry their markers. */
+  olNumbers?: boolean;
+  /** Skip elements that are page furniture (share buttons, print links, related links…). */
+  skip?: (n: XNode) => boolean;
+}
+
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'blockquote', 'pre', 'center',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'address',
+  'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'caption', 'form', 'fieldset', 'hr', 'body', 'html',
+]);
+const CJK_BREAK = /(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*[\r\n]+[ \t]*(?=[\u3000-\u9fff\uff00-\uffef])/g;
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'object', 'embed', 'select', 'button', 'input', 'textarea', 'head', 'title', 'meta', 'link', 'map', 'audio', 'video']);
+
+export function htmlToItems(root: XNode, options: HtmlBlockOptions = {}): Item[] {
+  const items: Item[] = [];
+  let current = '';
+  const flush = () => {
+    // A line break in the source between two Chinese characters is not a space (CSS segment-break rule).
+    const text = current.replace(CJK_BREAK, '');
+    if (text.trim()) items.push({ kind: 'para', text });
+    current = '';
+  };
+  const walk = (n: XNode, olCounter?: { value: number }) => {
+    for (const c of n.children ?? []) {
+      if (c.type === 'text') { current += c.data ?? ''; continue; }
+      if (!isTag(c) || hidden(c)) continue;
+      const name = (c.name ?? '').toLowerCase();
+      if (SKIP.has(name) || options.skip?.(c)) continue;
+      if (name === 'br') { flush(); continue; }
+      if (name === 'table') {
+        flush();
+        const table = readTable(c, options);
+        if (table) items.push({ kind: 'table', rows: table });
+        else walk(c);
+        continue;
+      }
+      if (name === 'ol' || name === 'ul') {
+        flush();
+        const start = Number.parseInt(c.attribs?.start ?? '1', 10);
+        walk(c, name === 'ol' && options.olNumbers ? { value: Number.isFinite(start) ? start : 1 } : undefined);
+        flush();
+        continue;
+      }
+      if (name === 'li') {
+        flush();
+        if (olCounter) current += `${olCounter.value++}. `;
+        walk(c);
+        flush();
+        continue;
+      }
+      if (BLOCK.has(name)) {
+        flush();
+        walk(c);
+        flush();
+        continue;
+      }
+      walk(c, olCounter);
+    }
+  };
+  walk(root);
+  flush();
+  return items;
+}
+
+function hidden(n: XNode): boolean {
+  const a = n.attribs;
+  if (!a) return false;
+  if ('hidden' in a) return true;
+  const style = (a.style ?? '').replace(/\s+/g, '').toLowerCase();
+  return /display:none|visibility:hidden/.test(style);
+}
+
+/** Direct rows of a table (through thead/tbody/tfoot, not nested tables). */
+function tableRows(table: XNode): XNode[] {
+  const rows: XNode[] = [];
+  for (const c of table.children ?? []) {
+    if (!isTag(c)) continue;
+    const name = (c.name ?? '').toLowerCase();
+    if (name === 'tr') rows.push(c);
+    else if (name === 'thead' || name === 'tbody' || name === 'tfoot') rows.push(...tableRows(c));
+  }
+  return rows;
+}
+
+const cellsOf = (tr: XNode) => (tr.children ?? []).filter((c) => isTag(c) && /^(td|th)$/i.test(c.name ?? ''));
+
+function containsTable(n: XNode): boolean {
+  return (n.children ?? []).some((c) => isTag(c) && ((c.name ?? '').toLowerCase() === 'table' || containsTable(c)));
+}
+
+/** A data table as a full grid, or null for a layout table (read as content instead). */
+function readTable(table: XNode, options: HtmlBlockOptions): GridCell[][] | null {
+  const rows = tableRows(table);
+  if (rows.length === 0) return null;
+  const cells = rows.map(cellsOf);
+  const maxCols = Math.max(...cells.map((r) => r.reduce((n, c) => n + span(c, 'colspan'), 0)));
+  if (maxCols < 2 || rows.length < 2) return null;
+  if (cells.some((r) => r.some((c) => containsTable(c)))) return null;
+  const spanned = cells.map((r) => r.map((c) => ({ text: cellText(c, options), rowSpan: span(c, 'rowspan'), colSpan: span(c, 'colspan') })));
+  return expandSpans(spanned);
+}
+
+function span(c: XNode, a: 'rowspan' | 'colspan'): number {
+  const n = Number.parseInt(c.attribs?.[a] ?? '1', 10);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 1000) : 1;
+}
+
+/** A cell's paragraphs joined into one line (as a .txt conversion of the table would). */
+function cellText(cell: XNode, options: HtmlBlockOptions): string {
+  const items = htmlToItems(cell, options);
+  return items.reduce((acc, it) => joinText(acc, it.kind === 'para' ? it.text.trim() : ''), '');
+}

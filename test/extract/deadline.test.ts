@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { findDeadlineInText, parseDeadline } from '../../src/extract/deadline.js';
+
+// Expected values written from reading each phrase. Phrases are taken from the seeds
+// (fixtures/seeds/*.txt), the corpus (fixtures/corpus/*) and the forms listed in issue 3.
+
+type Precision = 'day' | 'month' | 'quarter' | 'year' | null;
+interface Expect {
+  due: string | null;
+  precision: Precision;
+  ongoing?: boolean;
+  understood?: boolean;
+  relative?: boolean;
+}
+
+const on = (due: string | null, precision: Precision, extra: Partial<Expect> = {}): Expect => ({ due, precision, ...extra });
+const ONGOING: Expect = { due: null, precision: null, ongoing: true };
+const NOT_UNDERSTOOD: Expect = { due: null, precision: null, ongoing: false, understood: false };
+const RELATIVE: Expect = { due: null, precision: null, ongoing: false, understood: true, relative: true };
+
+// [raw, document year, expected]
+const DEADLINES: [string, number | null, Expect][] = [
+  // seed 000 完成时限 column
+  ['长期坚持', 2025, ONGOING],
+  ['2025年12月31日前', 2025, on('2025-12-31', 'day')],
+  ['2025年12月31日前并长期坚持', 2025, on('2025-12-31', 'day', { ongoing: true })],
+  ['2025年7月31日前', 2025, on('2025-07-31', 'day')],
+  ['2025年8月30日前并长期坚持', 2025, on('2025-08-30', 'day', { ongoing: true })],
+  ['2025年10月31日前', 2025, on('2025-10-31', 'day')],
+  ['2025年7月31日前并长期坚持', 2025, on('2025-07-31', 'day', { ongoing: true })],
+  // seed 001 完成时限 column: a month is due on its last day
+  ['2022年8月', 2022, on('2022-08-31', 'month')],
+  ['2022年7月', 2022, on('2022-07-31', 'month')],
+  ['2023年6月', 2022, on('2023-06-30', 'month')],
+  ['2024年1月', 2022, on('2024-01-31', 'month')],
+  ['2022年12月', 2022, on('2022-12-31', 'month')],
+  ['2024年10月', 2022, on('2024-10-31', 'month')],
+  ['2022年2月', 2022, on('2022-02-28', 'month')],
+  // seed 002 (年内 / 年底前 in the text, resolved with the document's year)
+  ['年内', 2022, on('2022-12-31', 'year')],
+  ['年底前', 2022, on('2022-12-31', 'year')],
+  // seed 003 完成时限 labels
+  ['2022年6月底', 2022, on('2022-06-30', 'month')],
+  ['2022年12月底', 2022, on('2022-12-31', 'month')],
+  ['2022年6月底完成清理并长期坚持', 2022, on('2022-06-30', 'month', { ongoing: true })],
+  ['2022年3月底前完成公布并长期坚持', 2022, on('2022-03-31', 'month', { ongoing: true })],
+  ['2022年6月底前完成清理整治并长期坚持。', 2022, on('2022-06-30', 'month', { ongoing: true })],
+  // corpus 04 (包头, 2022): month-only deadlines inside the responsibility brackets
+  ['5月底取得明显成效并持续推进', 2022, on('2022-05-31', 'month', { ongoing: true })],
+  ['5月底取得阶段性成效并持续推进', 2022, on('2022-05-31', 'month', { ongoing: true })],
+  ['6月底完成', 2022, on('2022-06-30', 'month')],
+  ['7月底完成', 2022, on('2022-07-31', 'month')],
+  ['8月底完成', 2022, on('2022-08-31', 'month')],
+  ['10月底完成', 2022, on('2022-10-31', 'month')],
+  ['11月底完成', 2022, on('2022-11-30', 'month')],
+  ['12月底完成', 2022, on('2022-12-31', 'month')],
+  ['6月底取得阶段性成效', 2022, on('2022-06-30', 'month')],
+  ['3月底取得阶段性成效并持续推进', 2022, on('2022-03-31', 'month', { ongoing: true })],
+  ['12月取得明显成效并持续推进', 2022, on('2022-12-31', 'month', { ongoing: true })],
+  ['6月份取得明显成效', 2022, on('2022-06-30', 'month')],
+  ['11月取得明显成效', 2022, on('2022-11-30', 'month')],
+  ['持续推进', 2022, ONGOING],
+  ['持续优化', 2022, ONGOING],
+  ['按进度推进', 2022, NOT_UNDERSTOOD],
+  // issue 3 forms
+  ['常态化', 2025, ONGOING],
+  ['2025年底', 2025, on('2025-12-31', 'year')],
+  ['2025年末', 2025, on('2025-12-31', 'year')],
+  ['2025年度', 2025, on('2025-12-31', 'year')],
+  ['2025年上半年', 2025, on('2025-06-30', 'quarter')],
+  ['2025年下半年', 2025, on('2025-12-31', 'quarter')],
+  ['上半年', 2023, on('2023-06-30', 'quarter')],
+  ['2025年第三季度', 2025, on('2025-09-30', 'quarter')],
+  ['一季度末', 2025, on('2025-03-31', 'quarter')],
+  ['第四季度', 2024, on('2024-12-31', 'quarter')],
+  ['当年', 2025, on('2025-12-31', 'year')],
+  ['6月底前', 2025, on('2025-06-30', 'month')],
+  ['二〇二五年十二月底', null, on('2025-12-31', 'month')],
+  ['十二月底前', 2025, on('2025-12-31', 'month')],
+  ['二〇二二年六月三十日', null, on('2022-06-30', 'day')],
+  ['2025年8月1日—11月30日', null, on('2025-11-30', 'day')],
+  ['2023年至2024年', null, on('2024-12-31', 'year')],
+  ['2021—2023年', null, on('2023-12-31', 'year')],
+  ['2022-2024年', null, on('2024-12-31', 'year')],
+  ['2025年8月—10月', null, on('2025-10-31', 'month')],
+  ['每季度', 2025, ONGOING],
+  ['每年', 2025, ONGOING],
+  ['每年3月底前', 2025, ONGOING], // recurring: every year, not one date
+  ['２０２５年６月３０日前', null, on('2025-06-30', 'day')],
+  ['２０２２年１２月', null, on('2022-12-31', 'month')],
+  ['2024年2月底', null, on('2024-02-29', 'month')],
+  ['2025年6月上旬', null, on('2025-06-10', 'day')],
+  ['2025年6月下旬', null, on('2025-06-30', 'day')],
+  ['2025-12-31', null, on('2025-12-31', 'day')],
+  ['明年底前', 2025, on('2026-12-31', 'year')],
+  ['2025年5月起长期坚持', 2025, ONGOING], // the date starts the work; nothing ends it
+  // relative to an event: understood, but no calendar day
+  ['五个工作日内', 2025, RELATIVE],
+  ['收到申请之日起15日内', 2025, RELATIVE],
+  ['立即', 2025, RELATIVE],
+  ['工程开工前', 2012, RELATIVE], // corpus 10 第十五条: before the works start
+  // not understood: no guess
+  ['6月底前', null, NOT_UNDERSTOOD],
+  ['年内', null, NOT_UNDERSTOOD],
+  ['2025年6月中下旬', null, NOT_UNDERSTOOD],
+  ['自2025年5月1日起', null, NOT_UNDERSTOOD],
+  ['已完成', 2025, NOT_UNDERSTOOD],
+  ['2月30日前', 2025, NOT_UNDERSTOOD],
+  ['适时', 2025, NOT_UNDERSTOOD],
+];
+
+describe('parseDeadline', () => {
+  it.each(DEADLINES)('%s (year %s)', (raw, year, expected) => {
+    const got = parseDeadline(raw, { year });
+    expect(got.due).toBe(expected.due);
+    expect(got.precision).toBe(expected.precision);
+    expect(got.ongoing).toBe(expected.ongoing ?? false);
+    expect(got.understood).toBe(expected.understood ?? true);
+    expect(got.relative).toBe(expected.relative ?? false);
+    if (got.due === null) expect(got.precision).toBeNull();
+  });
+
+  it('keeps the printed phrase as raw, without surrounding space or closing punctuation', () => {
+    expect(parseDeadline(' 2022年6月底完成清理并长期坚持 ', { year: 2022 }).raw).toBe('2022年6月底完成清理并长期坚持');
+    expect(parseDeadline('2022年6月底前完成清理整治并长期坚持。', { year: 2022 }).raw).toBe('2022年6月底前完成清理整治并长期坚持');
+    expect(parseDeadline('２０２５年６月３０日前', { year: null }).raw).toBe('２０２５年６月３０日前');
+  });
+});
+
+// [text, document year, expected raw (null: no deadline), due]
+const IN_TEXT: [string, number | null, string | null, string | null][] = [
+  ['对存量问题线索跟踪督办,6月底前“清零”。全面梳理全县“新官不理旧账”问题', 2022, '6月底前', '2022-06-30'],
+  ['压缩办理时间。年内企业开办实现1.5个工作日以内办结', 2022, '年内', '2022-12-31'],
+  ['年底前成立麟游县破产管理人协会', 2022, '年底前', '2022-12-31'],
+  ['确保年底前我县在市区数据共享的基础上实现数据互联互通', 2022, '年底前', '2022-12-31'],
+  ['对审批、办事流程再梳理,3月底前完成并向社会公布。', 2022, '3月底前', '2022-03-31'],
+  ['建立电子化网络化的全市物价信息服务平台，7月底前完成项目前期手续，实现平台基础建设和重点功能。', 2022, '7月底前', '2022-07-31'],
+  ['实施部分核心设备利旧替代工程，年底前完成全部改造任务', 2023, '年底前', '2023-12-31'],
+  ['年内用水报装时限（含施工审批）压缩至10个工作日以内', 2022, '年内', '2022-12-31'],
+  ['各镇、县级各有关部门要分别于6月18日、11月28日前报县营商办', 2022, '11月28日前', '2022-11-28'],
+  ['2022年底前实现全覆盖', 2022, '2022年底前', '2022-12-31'],
+  ['于2025年9月30日前完成', 2025, '2025年9月30日前', '2025-09-30'],
+  ['二〇二五年十二月底前完成清理', null, '二〇二五年十二月底前', '2025-12-31'],
+  ['十二月底前完成', 2025, '十二月底前', '2025-12-31'],
+  ['到2025年，全市新增市场主体10万户', 2021, '到2025年', '2025-12-31'],
+  ['力争到2023年底建成', 2021, '到2023年底', '2023-12-31'],
+  ['6月底前完成清理并长期坚持', 2022, '6月底前完成清理并长期坚持', '2022-06-30'],
+  ['一季度末前完成摸底', 2024, '一季度末前', '2024-03-31'],
+  ['2025年6月30日之前完成', 2025, '2025年6月30日之前', '2025-06-30'],
+  // not a deadline of the task
+  ['本办法自5月1日起施行', 2022, null, null],
+  ['截至2023年二季度末，已累计支持中小微企业', 2023, null, null],
+  ['市政务数据主管部门应当于每年三月底前向市政府报告', 2020, null, null],
+  ['2家供应商禁止在1年内参加政府采购活动', 2023, null, null],
+  ['常态化开展明察暗访', 2025, null, null],
+  ['今年上半年，共办结工程建设项目', 2023, null, null],
+  ['对原产于RCEP成员国的进口货物，5年内关税减让显著的272种商品', 2022, null, null],
+  ['由区卫健局牵头，当年提供一次到厂免费义诊服务', 2023, null, null],
+  ['普惠型小微企业贷款余额较上年底增长', 2023, null, null],
+  ['年内企业开办实现1.5个工作日以内办结', null, null, null], // no year to resolve 年内 with
+];
+
+describe('findDeadlineInText', () => {
+  it.each(IN_TEXT)('%s', (text, year, raw, due) => {
+    const got = findDeadlineInText(text, { year });
+    if (raw === null) {
+      expect(got).toBeNull();
+      return;
+    }
+    expect(got).not.toBeNull();
+    expect(got!.raw).toBe(raw);
+    expect(got!.due).toBe(due);
+    expect(got!.understood).toBe(true);
+  });
+
+  it('carries the ongoing tail of a combined phrase', () => {
+    expect(findDeadlineInText('6月底前完成清理并长期坚持', { year: 2022 })?.ongoing).toBe(true);
+    expect(findDeadlineInText('6月底前完成清理，并建立长效机制', { year: 2022 })?.ongoing).toBe(false);
+  });
+});
