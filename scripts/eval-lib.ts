@@ -29,6 +29,7 @@ export interface FileScore {
   units: Counts;
   lead: { ok: number; total: number };
   deadline: { ok: number; total: number };
+  title: { ok: number; total: number };
   targets: Counts;
   metadata: { ok: number; total: number };
   mismatches: string[];
@@ -121,6 +122,7 @@ export function scoreFile(expected: Expected, result: Result): FileScore {
   const targets: Counts = { tp: 0, fp: 0, fn: 0 };
   const lead = { ok: 0, total: 0 };
   const deadline = { ok: 0, total: 0 };
+  const title = { ok: 0, total: 0 };
   const mismatches: string[] = [];
   for (const [i, j] of pairs) {
     const e = expected.tasks[i], a = result.tasks[j];
@@ -130,6 +132,9 @@ export function scoreFile(expected: Expected, result: Result): FileScore {
     const eLead = e.units.filter((x) => x.role === 'lead').map((x) => x.name).sort().join(',');
     const aLead = a.units.filter((x) => x.role === 'lead').map((x) => x.name).sort().join(',');
     if (eLead) { lead.total++; if (eLead === aLead) lead.ok++; }
+    title.total++;
+    if (normTitle(e.title) === normTitle(a.title)) title.ok++;
+    else mismatches.push(`title  line ${e.origin.line} #${e.number}: expected ${e.title} got ${a.title}`);
     deadline.total++;
     const ed = e.deadline, ad = a.deadline;
     const dOk = (!ed && !ad) || (!!ed && !!ad && ed.due === ad.due && ed.ongoing === ad.ongoing) ||
@@ -153,9 +158,11 @@ export function scoreFile(expected: Expected, result: Result): FileScore {
   return {
     fixture: expected.fixture,
     tasks: { tp: pairs.length, fp: result.tasks.length - pairs.length, fn: expected.tasks.length - pairs.length },
-    units, lead, deadline, targets, metadata, mismatches,
+    units, lead, deadline, title, targets, metadata, mismatches,
   };
 }
+
+const normTitle = (t: string | null) => (t ?? '').replace(/[\s。.]/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 
 // Titles are compared without layout spaces.
 function normMeta(v: unknown): unknown {
@@ -164,7 +171,7 @@ function normMeta(v: unknown): unknown {
 
 export interface Summary {
   taskPrecision: number; taskRecall: number; unitF1: number; leadAccuracy: number;
-  deadlineAccuracy: number; targetF1: number; metadataAccuracy: number;
+  deadlineAccuracy: number; targetF1: number; metadataAccuracy: number; titleAccuracy: number;
 }
 
 export function summarize(scores: FileScore[]): Summary {
@@ -179,6 +186,7 @@ export function summarize(scores: FileScore[]): Summary {
   return {
     taskPrecision: prec(t), taskRecall: rec(t), unitF1: f1(u), leadAccuracy: ratio((s) => s.lead),
     deadlineAccuracy: ratio((s) => s.deadline), targetF1: f1(g), metadataAccuracy: ratio((s) => s.metadata),
+    titleAccuracy: ratio((s) => s.title),
   };
 }
 

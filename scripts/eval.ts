@@ -12,8 +12,8 @@ const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const dir = join(root, 'fixtures/expected');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 const bySet = new Map<string, FileScore[]>();
-const cols = ['task P', 'task R', 'unit F1', 'lead', 'deadline', 'target F1', 'meta'];
-const row = (name: string, s: Summary) => [name.padEnd(44), ...[s.taskPrecision, s.taskRecall, s.unitF1, s.leadAccuracy, s.deadlineAccuracy, s.targetF1, s.metadataAccuracy].map((v) => v.toFixed(3).padStart(9))].join('');
+const cols = ['task P', 'task R', 'unit F1', 'lead', 'deadline', 'target F1', 'meta', 'title'];
+const row = (name: string, s: Summary) => [name.padEnd(44), ...[s.taskPrecision, s.taskRecall, s.unitF1, s.leadAccuracy, s.deadlineAccuracy, s.targetF1, s.metadataAccuracy, s.titleAccuracy].map((v) => v.toFixed(3).padStart(9))].join('');
 
 console.log(['file'.padEnd(44), ...cols.map((c) => c.padStart(9))].join(''));
 for (const f of files) {

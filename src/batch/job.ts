@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { parse } from '../index.js';
 import { InputError } from '../errors.js';
@@ -9,9 +8,7 @@ import { resolveFormat } from '../read/index.js';
 import { renderResult } from '../render/index.js';
 import type { Format } from '../result/schema.js';
 import type { Job, JobDone } from './protocol.js';
-
-/** A write that would leave --out, or land on something that is not a file. */
-export class OutputError extends Error {}
+import { OutputError, writeInside } from './write.js';
 
 /**
  * Process one input: read, hash, parse, render and write the output
@@ -34,7 +31,7 @@ export async function runJob(job: Job): Promise<JobDone> {
     }
     const bytes = await readFile(job.abs);
     done.sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (job.expectSha && job.expectSha === done.sha256 && (!job.outAbs || await exists(job.outAbs))) {
+    if (job.expectSha && job.expectSha === done.sha256 && (!job.expectOutput || !job.outAbs || await exists(job.outAbs))) {
       done.status = 'skipped';
       return finish(done, t0);
     }
@@ -86,46 +83,3 @@ function guessFormat(bytes: Uint8Array, path: string): Format | null {
 const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n')[0].slice(0, 500);
 
 const exists = (p: string) => stat(p).then((s) => s.isFile(), () => false);
-
-const verified = new Set<string>();
-
-/**
- * Write `text` to `outAbs` through `tmpAbs` (same directory, created
- * exclusively, then renamed). Every directory between `root` and the file is
- * created here and must be a real directory: a symbolic link on the way is
- * refused, so nothing is ever written outside `root`.
- */
-export async function writeInside(root: string, outAbs: string, tmpAbs: string, text: string | Uint8Array): Promise<void> {
-  const dir = dirname(outAbs);
-  const rel = relative(root, dir);
-  if (rel.startsWith('..') || isAbsolute(rel) || dirname(tmpAbs) !== dir) throw new OutputError(`output path ${outAbs} is outside ${root}`);
-  if (rel && !verified.has(dir)) {
-    let cur = root;
-    for (const comp of rel.split(sep)) {
-      cur = join(cur, comp);
-      if (verified.has(cur)) continue;
-      let st = await lstat(cur).catch(() => null);
-      if (!st) {
-        await mkdir(cur).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'EEXIST') throw e; });
-        st = await lstat(cur);
-      }
-      if (st.isSymbolicLink()) throw new OutputError(`${relative(root, cur)} in the output directory is a symbolic link; refusing to write through it`);
-      if (!st.isDirectory()) throw new OutputError(`${relative(root, cur)} in the output directory is not a directory`);
-      verified.add(cur);
-    }
-  }
-  const existing = await lstat(outAbs).catch(() => null);
-  if (existing?.isDirectory()) throw new OutputError(`${relative(root, outAbs)} exists and is a directory`);
-  try {
-    await writeFile(tmpAbs, text, { flag: 'wx' }).catch(async (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e;
-      // A temp file left by a killed run: remove it (a symlink is removed, never followed) and retry once.
-      await rm(tmpAbs, { force: true });
-      await writeFile(tmpAbs, text, { flag: 'wx' });
-    });
-    await rename(tmpAbs, outAbs);
-  } catch (e) {
-    await rm(tmpAbs, { force: true });
-    throw e;
-  }
-}

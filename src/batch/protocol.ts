@@ -23,6 +23,8 @@ export interface Job {
   compact: boolean;
   /** Skip (report `skipped`) when the file's sha256 equals this and the output exists. */
   expectSha: string | null;
+  /** …and the output file must exist (false for a recorded input failure). */
+  expectOutput: boolean;
   maxBytes: number;
 }
 

@@ -1,7 +1,9 @@
+import { statSync } from 'node:fs';
 import { mkdir, realpath, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { extensionFormat } from '../read/detect.js';
 import type { TaskDatabase } from '../render/sqlite.js';
 import { collectInputs } from './inputs.js';
 import { compactManifest, forEachManifestLine, MANIFEST_NAME, ManifestWriter, skippableSha, type ManifestEntry } from './manifest.js';
@@ -92,7 +94,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   if (!o.force) {
     await forEachManifestLine(manifestPath, (e) => {
       const sha = skippableSha(e, version);
-      if (sha) known.set(e.path, sha);
+      // 'o': an output file must exist for the skip; 'e': a failure that the same bytes would repeat.
+      if (sha) known.set(e.path, (e.status === 'error' ? 'e' : 'o') + sha);
       else known.delete(e.path);
     });
   }
@@ -119,13 +122,15 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const jobsIter = function* (): Generator<Job> {
     for (let k = 0; k < mine.length; k++) {
       const f = mine[k];
-      let expectSha = known.get(f.display) ?? null;
-      if (expectSha && db && db.sha256Of(f.display) !== expectSha) expectSha = null;
+      const prior = known.get(f.display) ?? null;
+      let expectSha = prior ? prior.slice(1) : null;
+      const needsOutput = prior?.[0] === 'o';
+      if (expectSha && needsOutput && db && db.sha256Of(f.display) !== expectSha) expectSha = null;
       const outAbs = f.outRel ? join(outRoot, ...f.outRel.split('/')) : null;
       yield {
         id: k, abs: resolve(f.display), display: f.display, outRoot, outAbs,
         tmpAbs: outAbs ? join(outAbs, '..', `.${basename(outAbs)}.${process.pid}-${k}.tmp`) : null,
-        format, compact: !!o.compact, expectSha, maxBytes: o.maxBytes ?? 100e6,
+        format, compact: !!o.compact, expectSha, expectOutput: needsOutput, maxBytes: o.maxBytes ?? 100e6,
       };
     }
   };
@@ -142,8 +147,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
       path: job.display,
       output: null,
       sha256: done?.sha256 ?? null,
-      size: done?.size ?? null,
-      format: done?.format ?? null,
+      size: done ? done.size : sizeOf(job.abs),
+      format: done ? done.format : extensionFormat(job.display),
       status: done ? (done.status as ManifestEntry['status']) : 'error',
       tasks: done?.tasks ?? null,
       warnings: done?.warnings ?? null,
@@ -235,6 +240,14 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     if (sum.interrupted) err.write(`batch: interrupted by ${sum.interrupted}; ${total - counts.done} file(s) not done. Run the same command again to resume.\n`);
   }
   return sum;
+}
+
+function sizeOf(path: string): number | null {
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
+  }
 }
 
 /** The compiled worker (tests run the sources, whose worker must still be the built one). */

@@ -6,6 +6,17 @@ import type { Job } from './protocol.js';
 // replaces a worker that runs past the timeout or dies.
 if (!parentPort) throw new Error('batch worker must run in a worker thread');
 const port = parentPort;
+
+// Test hooks (used by test/batch only): make inputs whose path contains the
+// given text hang in a busy loop, kill their worker, or take a while.
+const hang = process.env.POLICY_PARSE_TEST_HANG || null;
+const crash = process.env.POLICY_PARSE_TEST_CRASH || null;
+const delayMs = Number(process.env.POLICY_PARSE_TEST_DELAY_MS) || 0;
+
 port.on('message', (job: Job) => {
-  void runJob(job).then((done) => port.postMessage(done));
+  if (hang && job.display.includes(hang)) for (;;) { /* simulate a parser stuck in a loop */ }
+  if (crash && job.display.includes(crash)) process.exit(70);
+  const go = () => void runJob(job).then((done) => port.postMessage(done));
+  if (delayMs) setTimeout(go, delayMs);
+  else go();
 });

@@ -222,3 +222,14 @@ export function findDeadlineInText(text: string, opts: DeadlineOptions): ParsedD
   if (!hits.length) return null;
   return hits.reduce((a, b) => (b.parsed.due! > a.parsed.due! ? b : a)).parsed;
 }
+
+/**
+ * Does a clause of a responsibility phrase state the deadline? "持续优化", "5月底取得明显成效并持续推进"
+ * → true; "按进度推进" → false. For routing clauses between units and deadline: a clause that names
+ * units (牵头, 负责, 单位…) is never a deadline.
+ */
+export function isDeadlinePhrase(clause: string): boolean {
+  if (/牵头|负责|配合|协办|单位|部门/.test(clause)) return false;
+  const parsed = parseDeadline(clause, { year: 2000 }); // any year: only "is it understood" matters here
+  return parsed.understood && (parsed.due !== null || parsed.ongoing || parsed.relative);
+}

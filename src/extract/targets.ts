@@ -3,16 +3,16 @@ import { toHalfWidth } from './normalize.js';
 import { toNumber } from './numerals.js';
 import { tag as tagWithJieba, type TaggedWord } from './segment.js';
 
-// Without HMM: words jieba does not know fall apart into tagged dictionary words, where HMM would
-// glue them into untagged guesses ("需在/x", "由县/x") that hide the phrase's structure.
-const tag = (text: string): TaggedWord[] => tagWithJieba(text, { hmm: false });
-
 // Targets: the quantities a task must reach or stay within.
 //   "重大产业项目用地保障率达到100%" → { metric 重大产业项目用地保障率, ">=", 100, "%" }
 // A quantity is a number (Arabic, full-width, decimal, Chinese, a range, a 、-list) with a unit.
 // Its comparator comes from the words printed around it; its metric is the noun phrase it measures,
-// found with jieba's part-of-speech tags. Dates, ordinals, labels in quotes, names in 《》 and
-// numbers without a unit are never targets.
+// found with jieba's part-of-speech tags. Dates, ordinals, labels in quotes, names in 《》,
+// numbers without a unit and figures of what was already done are not targets.
+
+// Without HMM: words jieba does not know fall apart into tagged dictionary words, where HMM would
+// glue them into untagged guesses ("需在/x", "由县/x") that hide the phrase's structure.
+const tag = (text: string): TaggedWord[] => tagWithJieba(text, { hmm: false });
 
 // ---------------------------------------------------------------------------------------------
 // Numbers and units
@@ -27,7 +27,7 @@ const SCALABLE = ['平方公里', '平方米', '千瓦时', '人次', '户次', 
 const PLAIN = [
   '个百分点', '个工作日', '个自然日', '个环节', '百分点', '工作日', '自然日', '个小时', '个月', '小时', '分钟',
   '场次', '批次', '件次', '项次', '公里', '千米', '环节', '%', '‰', '倍', '秒', '周', '天', '日', '年',
-  '次', '场', '期', '批', '篇', '条', '种', '类', '所', '座', '米', '张', '份', '本', '部', '处', '栋', '间', '床', '头', '只', '笔', '宗', '轮', '组', '支', '单', '门',
+  '次', '场', '期', '批', '篇', '种', '类', '所', '座', '米', '张', '份', '本', '部', '处', '栋', '间', '床', '头', '只', '笔', '宗', '轮', '组', '支', '单', '门',
 ];
 const UNIT = new RegExp(
   `(?:(?:十万|百万|千万|万亿|万|亿|千|百)(?:${SCALABLE.join('|')})|${PLAIN.join('|')}|${SCALABLE.join('|')})(?:/[\\u4e00-\\u9fa5]{1,2})?`,
@@ -52,7 +52,7 @@ const PREFIX_COMPARATORS: [string, Comparator][] = ([
     .map((w): [string, Comparator] => [w, '>=']),
   ...['超过', '高于', '多于', '大于'].map((w): [string, Comparator] => [w, '>']),
   ...['不超过', '不高于', '不多于', '不大于', '不得超过', '最多', '最高', '压缩至', '压缩到', '压缩为', '压减至', '压减到', '压减为',
-    '缩短至', '缩短到', '缩短为', '缩减至', '缩减到', '降低至', '降低到', '降至', '降到', '减少至', '减少到', '减至', '压至', '压到', '压降至', '压降到', '控制在', '限定在', '限制在', '以内']
+    '缩短至', '缩短到', '缩短为', '缩减至', '缩减到', '降低至', '降低到', '降至', '降到', '减少至', '减少到', '减至', '压至', '压到', '压降至', '压降到', '控制在', '限定在', '限制在']
     .map((w): [string, Comparator] => [w, '<=']),
   ...['低于', '少于', '小于'].map((w): [string, Comparator] => [w, '<']),
   ...['大约', '约'].map((w): [string, Comparator] => [w, '~']),
@@ -73,8 +73,6 @@ const COMPLETION = /^(?:闭环办结|办理完毕|办结|办完|完成|到位)/;
 // 从最快40分钟), a product (7×24小时), part of a code (IPv6, 12345) or a record (最快90分钟).
 const NOT_A_QUANTITY_BEFORE = /(?:第|(?<!提)前|[×xX*+\-—.\/#A-Za-z0-9]|由|从|从最快|最快|最短|排名|共印)$/;
 const CLAUSE_BOUNDARY = '，。；;：:！!？?\n,';
-// A clause that reports what was done ("同比增长7.1%", "已累计办理3500件", "截至目前") states a
-// result, not a target.
 // A sentence that tells what has been done ("今年以来，共审核招商引资协议8件", "为企业节约费用
 // 43.8万元，实现了…"): its bare counts are results, not targets. Quantities with a comparator word
 // are still read ("满意率达到99%") — the printed word states a level.
@@ -128,7 +126,7 @@ function readQuantity(t: string, at: number): Quantity | null {
   if (!first) return null;
   const values: { value: number; valueMax: number | null }[] = [];
   let pos = first.end;
-  let value = valueOf(first.text);
+  const value = valueOf(first.text);
   if (value === null) return null;
   let valueMax: number | null = null;
   // 10%—20%: the first unit may be repeated before the range separator.
@@ -225,7 +223,7 @@ function trimToNounPhrase(words: TaggedWord[]): TaggedWord[] {
     break;
   }
   // The clause's governing verb goes ("开展微访谈活动", "实现…覆盖率"); what follows is its object.
-  // A serial pair of ordinary verbs goes together (策划开展, 推广应用), a framing verb alone
+  // A serial pair of ordinary verbs goes together (推广应用, 组织开展), a framing verb alone
   // (实现 | 联合抽查覆盖率).
   let verbsDropped = 0;
   let lastDroppedWasFrame = false;
@@ -478,7 +476,7 @@ function judge(t: string, q: Quantity, previous: Found | null): Found | null {
   if (suffixComparator) return { ...base, comparator: suffixComparator };
   if (prefix) return { ...base, comparator: prefix.comparator };
   if (continues) return { ...base, comparator: previous!.comparator, metricAfter: previous!.metricAfter };
-  // No comparator word. "一次" alone is an idiom far more often than a count (一次告知, 跑一次).
+  // No comparator word from here on.
   if (REPORTING_SENTENCE.test(sentenceAround(t, q.start, q.end))) return null;
   // "首年关税为零的2034种", "购置额的10%": a part of something named before it.
   if (/的$/.test(before)) return null;
@@ -486,6 +484,7 @@ function judge(t: string, q: Quantity, previous: Found | null): Found | null {
   const grantClause = t.slice(clauseStart(t, q.start, floor), q.start);
   const grant = GRANT.exec(grantClause) ?? /^(?:的)?(补助|奖励|奖补|补贴)/.exec(t.slice(q.end));
   if (/元$/.test(q.unit) && grant) return { ...base, comparator: '=', grant: grant[1] ?? grant[0] };
+  // "一次" alone is an idiom far more often than a count (一次告知, 跑一次).
   if (q.chinese && q.values.length === 1 && q.values[0].value === 1) return null;
   const after = t.slice(q.end);
   const bareComparator: Comparator = q.unit === '%' ? '>=' : '=';
@@ -529,10 +528,10 @@ function metricsOf(t: string, chain: Found[], floor: number): string[] {
     const from = sentenceStartOf(t, head.comparatorStart);
     const span = t.slice(from, head.comparatorStart);
     const recipients = [...span.matchAll(/(?:^|[，,；;])对([^，,；;]+)[，,]/g)];
-    const last = recipients[recipients.length - 1];
-    if (last) {
-      const recipient = nounPhrase(last[1]);
-      const grantWord = GRANT.exec(span.slice(last.index! + last[0].length))?.[0] ?? head.grant;
+    const lastRecipient = recipients[recipients.length - 1];
+    if (lastRecipient) {
+      const recipient = nounPhrase(lastRecipient[1]);
+      const grantWord = GRANT.exec(span.slice(lastRecipient.index! + lastRecipient[0].length))?.[0] ?? head.grant;
       if (recipient) return all(recipient + grantWord);
     }
   }

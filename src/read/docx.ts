@@ -24,6 +24,10 @@ const mammothDocuments = require('mammoth/lib/documents.js') as {
 };
 
 interface MammothNode { type: string; value?: string; children?: MammothNode[] }
+// mammoth.transforms is not in its type declarations.
+const transforms = (mammoth as unknown as {
+  transforms: { paragraph(fn: (p: MammothNode) => MammothNode): (element: unknown) => unknown };
+}).transforms;
 
 export async function readDocx(bytes: Uint8Array, name: string): Promise<ReadDocument> {
   const parts = readPackage(bytes, name);
@@ -38,11 +42,12 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<ReadDoc
       {
         // Images are not read (their bytes could be large, and they carry no text).
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-        transformDocument: mammoth.transforms.paragraph((p: MammothNode) => {
+        transformDocument: transforms.paragraph((p: MammothNode) => {
           const marker = align(plainText(p));
           if (!marker) return p;
-          return { ...p, children: [mammothDocuments.Run([mammothDocuments.Text(marker)]), ...(p.children ?? [])] };
-        }) as (element: unknown) => unknown,
+          const run = mammothDocuments.Run([mammothDocuments.Text(marker)]) as MammothNode;
+          return { ...p, children: [run, ...(p.children ?? [])] };
+        }),
       },
     );
     html = result.value;

@@ -1,6 +1,174 @@
 import { InputError } from '../errors.js';
+import { assemble, cleanText, type Item } from './assemble.js';
+import { decodeWithCharset } from './decode.js';
+import { isTag, parseHtml, type XNode } from './dom.js';
+import { htmlToItems } from './htmlBlocks.js';
 import type { ReadDocument } from './types.js';
 
-export async function readHtml(_bytes: Uint8Array, name: string): Promise<ReadDocument> {
-  throw new InputError(name, '.html input is not supported yet');
+// Government web pages: decode by the declared charset (GBK pages are common),
+// find the article body among navigation, headers, footers, share buttons and
+// scripts, and read it (tables with spans as full grids).
+
+export interface ReadHtmlOptions {
+  /** The format the file's name claims (a ".pdf" that is really a web page). */
+  claimed?: string | null;
+}
+
+export async function readHtml(bytes: Uint8Array, name: string, options: ReadHtmlOptions = {}): Promise<ReadDocument> {
+  const charset = declaredCharset(bytes);
+  const { text: html, encoding } = decodeWithCharset(bytes, charset);
+  const { root } = parseHtml(html);
+  const body = findBody(root);
+  const title = pageTitle(root);
+  const items = body ? htmlToItems(body.node, { olNumbers: true, skip: isFurniture }) : [];
+  const heading = body ? articleHeading(root, body.node, items) : null;
+  if (heading) items.unshift({ kind: 'para', text: heading });
+  const cjk = countCjk(items);
+  if (!body || cjk < MIN_CJK) {
+    const what = title ? `“${title}”` : 'a web page';
+    if (options.claimed && options.claimed !== 'html') {
+      throw new InputError(name, `not a .${options.claimed} file: it is an HTML page (${what}) with no document text`);
+    }
+    throw new InputError(name, `no document text found in the HTML page (${what})`);
+  }
+  const { blocks, text } = assemble(items);
+  const notes: ReadDocument['notes'] = [];
+  if (options.claimed && options.claimed !== 'html') {
+    notes.push({ code: 'format-mismatch', message: `named .${options.claimed} but it is an HTML page; read as HTML`, line: null });
+  }
+  return { format: 'html', encoding: encoding === 'utf-16le' || encoding === 'utf-16be' ? encoding : encoding, blocks, notes, text };
+}
+
+/** Fewer Chinese characters than this in the article: not a document (an error page, a login page). */
+const MIN_CJK = 40;
+
+/** The charset of a BOM or a <meta charset> / http-equiv Content-Type in the first 4 KB. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const meta = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/i.exec(head);
+  if (meta) return meta[1].toLowerCase();
+  const xml = /<\?xml[^>]+encoding=["']([A-Za-z0-9_.-]+)/i.exec(head);
+  return xml ? xml[1].toLowerCase() : null;
+}
+
+// Page furniture inside (or around) the article, by class or id.
+const FURNITURE = /(^|[-_\s])(share|bdshare|jiathis|print|close|related|relevant|xgwj|xglj|crumb|breadcrumb|position|location|nav|menu|footer|foot|header|toolbar|tools?|fontsize|font-size|zihao|qrcode|erweima|ewm|qr|comment|pinglun|pagination|pager|sidebar|side|hits|visit|search)([-_\s]|$)/i;
+const CONTENT = /(^|[-_\s])(ucap-content|trs_editor|trs_word|zoom|article|content|pages_content|main-text|maintext|text|zw|zhengwen|detail|view|body|con)([-_\s]|$)/i;
+
+function isFurniture(n: XNode): boolean {
+  const name = (n.name ?? '').toLowerCase();
+  if (name === 'nav' || name === 'footer' || name === 'aside' || name === 'header') return true;
+  const a = n.attribs ?? {};
+  const id = `${a.class ?? ''} ${a.id ?? ''}`;
+  return FURNITURE.test(id) && !CONTENT.test(id);
+}
+
+interface Candidate { node: XNode; score: number }
+
+/**
+ * The article body: the element whose paragraphs hold the most non-link Chinese
+ * text (each text block scores for its parent and, half, its grandparent), with a
+ * bonus for the usual content ids and classes of government sites.
+ */
+function findBody(root: XNode): Candidate | null {
+  const scores = new Map<XNode, number>();
+  const add = (n: XNode | null | undefined, v: number) => { if (n && n.type !== 'root') scores.set(n, (scores.get(n) ?? 0) + v); };
+  const visit = (n: XNode, inFurniture: boolean) => {
+    for (const c of n.children ?? []) {
+      if (!isTag(c)) continue;
+      const name = (c.name ?? '').toLowerCase();
+      if (['script', 'style', 'noscript', 'head', 'iframe', 'template'].includes(name)) continue;
+      const furniture = inFurniture || isFurniture(c);
+      if (!furniture && /^(p|td|li|h[1-6]|div|span|font|section|article|pre|blockquote)$/.test(name)) {
+        const own = ownText(c);
+        const chars = countCjkText(own.text) - countCjkText(own.links);
+        if (chars > 0) {
+          add(c.parent, chars);
+          add(c.parent?.parent, chars / 2);
+        }
+      }
+      visit(c, furniture);
+    }
+  };
+  visit(root, false);
+  let best: Candidate | null = null;
+  for (const [node, s] of scores) {
+    const a = node.attribs ?? {};
+    const score = s * (CONTENT.test(`${a.class ?? ''} ${a.id ?? ''}`) ? 1.5 : 1);
+    if (!best || score > best.score) best = { node, score };
+  }
+  return best;
+}
+
+/** Text directly in an element and its inline descendants (not in nested blocks), and its link text. */
+function ownText(n: XNode): { text: string; links: string } {
+  let text = '';
+  let links = '';
+  const walk = (m: XNode, inLink: boolean) => {
+    for (const c of m.children ?? []) {
+      if (c.type === 'text') { text += c.data ?? ''; if (inLink) links += c.data ?? ''; continue; }
+      if (!isTag(c)) continue;
+      const name = (c.name ?? '').toLowerCase();
+      if (/^(p|div|td|tr|table|li|ul|ol|h[1-6]|section|article|script|style)$/.test(name)) continue;
+      walk(c, inLink || name === 'a');
+    }
+  };
+  walk(n, false);
+  return { text, links };
+}
+
+const countCjkText = (s: string) => (s.match(/[\u4e00-\u9fff\u3400-\u4dbf]/g) ?? []).length;
+
+function countCjk(items: Item[]): number {
+  let n = 0;
+  for (const it of items) {
+    if (it.kind === 'para') n += countCjkText(it.text);
+    else for (const r of it.rows) for (const c of r) if (!c.merged) n += countCjkText(c.text);
+  }
+  return n;
+}
+
+function pageTitle(root: XNode): string | null {
+  const find = (n: XNode): XNode | null => {
+    for (const c of n.children ?? []) {
+      if (!isTag(c)) continue;
+      if ((c.name ?? '').toLowerCase() === 'title') return c;
+      const f = find(c);
+      if (f) return f;
+    }
+    return null;
+  };
+  const t = find(root);
+  const text = t ? cleanText(textContent(t)) : '';
+  return text ? text.slice(0, 60) : null;
+}
+
+const textContent = (n: XNode): string => (n.children ?? []).map((c) => (c.type === 'text' ? c.data ?? '' : isTag(c) ? textContent(c) : '')).join('');
+
+/**
+ * The article's title when it sits in an <h1> (or .title) outside the body and the
+ * body does not repeat it in its first paragraphs.
+ */
+function articleHeading(root: XNode, body: XNode, items: Item[]): string | null {
+  const headings: XNode[] = [];
+  const walk = (n: XNode) => {
+    for (const c of n.children ?? []) {
+      if (!isTag(c) || c === body) continue;
+      const name = (c.name ?? '').toLowerCase();
+      if (['script', 'style', 'head', 'nav', 'footer'].includes(name) || isFurniture(c)) continue;
+      const cls = `${c.attribs?.class ?? ''} ${c.attribs?.id ?? ''}`;
+      if (name === 'h1' || /(^|[-_\s])(title|bt|wzbt|article-title)([-_\s]|$)/i.test(cls) && /^(h2|h3|div|p|td)$/.test(name)) headings.push(c);
+      walk(c);
+    }
+  };
+  walk(root);
+  for (const h of headings) {
+    const text = cleanText(textContent(h));
+    if (countCjkText(text) < 6 || text.length > 100) continue;
+    const opening = items.slice(0, 30).map((it) => (it.kind === 'para' ? it.text : '')).join('').replace(/\s+/g, '');
+    if (opening.includes(text.replace(/\s+/g, ''))) return null;
+    return text;
+  }
+  return null;
 }

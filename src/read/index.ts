@@ -28,7 +28,7 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
     case 'pdf':
       return (await import('./pdf.js')).readPdf(bytes, name);
     case 'html':
-      return (await import('./html.js')).readHtml(bytes, name);
+      return (await import('./html.js')).readHtml(bytes, name, { claimed: extensionFormat(options.path ?? null) });
     case 'doc':
       return (await import('./doc.js')).readDoc(bytes, name);
   }

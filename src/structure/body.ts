@@ -221,6 +221,8 @@ function segmentTasks(s: Segment, sectionId: string | null, firstLeads: boolean)
   const m = s.marker!;
   const kind = m.kind === 'article' ? 'article' : m.kind === 'enum' ? 'enumeration' : s.labels.length ? 'block' : 'measure';
   const number = m.number;
+  // A clause of a regulation (第二条　本办法适用于…) has no heading unless one is set off by a colon.
+  const titleFor = (t: string) => (m.kind === 'article' && !/[：:]/.test(m.raw) ? null : titleOf(t));
   // Label-line form: each group of paragraphs followed by its labels is a task.
   if (s.labels.length) {
     const headText = m.rest.trim();
@@ -252,14 +254,16 @@ function segmentTasks(s: Segment, sectionId: string | null, firstLeads: boolean)
     const c = cuts[0];
     const inText = leadsInText(text);
     const units = c?.units ?? (inText.length ? inText : kind === 'article' ? dutiesInText(text) : []);
-    return [{ number, sectionId, title: titleOf(text), text, unitSpecs: units, deadlineRaw: c?.deadlineRaw ?? null, origin: { kind, line: s.head.line } }];
+    return [{ number, sectionId, title: titleFor(text), text, unitSpecs: units, deadlineRaw: c?.deadlineRaw ?? null, origin: { kind, line: s.head.line } }];
   }
+  // Every part keeps the item's title, as rows under a merged title cell do.
   const out: DraftTask[] = [];
+  const title = titleFor(text);
   let from = 0;
   cuts.forEach((c, k) => {
     const end = k === cuts.length - 1 ? text.length : c.end;
     const part = text.slice(from, end).trim();
-    if (part) out.push({ number, sectionId, title: k === 0 ? titleOf(part) : null, text: part, unitSpecs: c.units, deadlineRaw: c.deadlineRaw, origin: { kind, line: s.head.line } });
+    if (part) out.push({ number, sectionId, title, text: part, unitSpecs: c.units, deadlineRaw: c.deadlineRaw, origin: { kind, line: s.head.line } });
     from = end;
   });
   return out;

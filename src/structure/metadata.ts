@@ -68,7 +68,7 @@ function findRecipients(head: Paragraph[], titleEnd: number): string[] {
   for (let i = titleEnd + 1; i < Math.min(head.length, titleEnd + 6); i++) {
     const t = head[i].text.trim();
     if (/[：:]$/.test(t) && t.length <= 150 && !/[。]/.test(t)) {
-      return splitOutsideBrackets(t.replace(/[：:]$/, ''), /[，,、；;]/);
+      return joinBareLevels(splitOutsideBrackets(t.replace(/[：:]$/, ''), /[，,、；;]/));
     }
   }
   return [];
@@ -143,4 +143,17 @@ function commonYear(paras: Paragraph[]): number | null {
   let best: number | null = null, n = 2;
   for (const [y, c] of count) if (c > n) { best = y; n = c; }
   return best;
+}
+
+/** "各省、自治区、直辖市人民政府" is one addressee: a bare level name shares the suffix of the next. */
+function joinBareLevels(parts: string[]): string[] {
+  const out: string[] = [];
+  let pending = '';
+  for (const p of parts) {
+    if (/^各?(?:省|自治区|直辖市|计划单列市|市|县|区|州|盟|旗|乡|镇|街道)$/.test(p)) { pending += `${p}、`; continue; }
+    out.push(pending + p);
+    pending = '';
+  }
+  if (pending) out.push(pending.replace(/、$/, ''));
+  return out;
 }

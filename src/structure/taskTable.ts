@@ -99,10 +99,8 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
     const text = (role: ColumnRole) => cell(role).map((c) => stripArtefacts(c.text)).filter(Boolean).join('');
     const num = text('number');
     const ttl = text('title');
-    if (num) {
-      if (num !== number) title = null;
-      number = num.replace(/[.、．]$/, '');
-    }
+    // An empty title under a new number is a title cell merged over both rows: it carries on.
+    if (num) number = num.replace(/[.、．]$/, '');
     if (ttl) title = ttl;
     let body = text('text');
     if (!columns.includes('text')) body = ttl;
@@ -114,7 +112,7 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
     tasks.push({
       number,
       sectionId: outline.current?.id ?? null,
-      title: columns.includes('text') ? title : title,
+      title,
       text: body || title || '',
       unitSpecs,
       deadlineRaw: text('deadline') || null,

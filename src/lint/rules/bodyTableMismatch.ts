@@ -154,7 +154,13 @@ export const bodyTableMismatch: Rule = {
         const tableKeys = new Set(tableNames.map(key));
         const bodyKeys = new Set(body.map(key));
         const bodyOnly = [...new Set(body.filter((n) => !tableKeys.has(key(n))))];
-        const tableOnly = [...new Map(tableNames.filter((n) => !bodyKeys.has(key(n))).map((n) => [key(n), n])).values()];
+        const tableOnly: string[] = [];
+        const shown = new Set<string>();
+        for (const n of tableNames) {
+          if (bodyKeys.has(key(n)) || shown.has(key(n))) continue;
+          shown.add(key(n));
+          tableOnly.push(n);
+        }
         if (bodyOnly.length || tableOnly.length) {
           const parts = [
             bodyOnly.length ? `only in the body (${where}): ${bodyOnly.join('、')}` : '',

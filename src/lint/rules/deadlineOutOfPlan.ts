@@ -11,7 +11,7 @@ export interface PlanPeriod {
 }
 
 const RANGE = /((?:19|20)\d{2})\s*年?\s*(?:[-－—–~～]+|至|到)\s*((?:19|20)\d{2})\s*年/;
-const FIVE_YEAR = /[“"]?(十[一二三四五六七八九])五[”"]?(?:规划|时期|期间|期)/;
+const FIVE_YEAR = /[“"‘](十[一二三四五六七八九])五[”"’]|(十[一二三四五六七八九])五(?:规划|时期|期间)/;
 
 /**
  * The period a plan covers, read from its title: "（2022-2024年）", "2022—2024年", "2021年至2025年",
@@ -28,9 +28,10 @@ export function planPeriod(title: string | null): PlanPeriod | null {
   }
   const f = FIVE_YEAR.exec(t);
   if (f) {
-    const n = chineseNumeral(f[1]);
+    const nth = f[1] ?? f[2];
+    const n = chineseNumeral(nth);
     // From the third five-year plan (1966–1970) on, plans follow each other without gaps.
-    if (n !== null && n >= 3) return { start: 1966 + 5 * (n - 3), end: 1970 + 5 * (n - 3), printed: `${f[1]}五` };
+    if (n !== null && n >= 3) return { start: 1966 + 5 * (n - 3), end: 1970 + 5 * (n - 3), printed: `${nth}五` };
   }
   return null;
 }
