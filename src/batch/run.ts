@@ -91,12 +91,15 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
 
   const manifestPath = join(outRoot, MANIFEST_NAME);
   const known = new Map<string, string>();
+  const priorErrors = new Map<string, string>();
   if (!o.force) {
     await forEachManifestLine(manifestPath, (e) => {
       const sha = skippableSha(e, version);
       // 'o': an output file must exist for the skip; 'e': a failure that the same bytes would repeat.
       if (sha) known.set(e.path, (e.status === 'error' ? 'e' : 'o') + sha);
       else known.delete(e.path);
+      if (sha && e.status === 'error') priorErrors.set(e.path, e.error ?? 'failed');
+      else priorErrors.delete(e.path);
     });
   }
 
@@ -140,6 +143,12 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     if (done?.status === 'skipped') {
       counts.skipped++;
       sum.skipped++;
+      if (!job.expectOutput) {
+        // Unchanged, and it failed last time for a reason the same bytes repeat: still a failure.
+        counts.failed++;
+        sum.failed++;
+        if (failures.length < 10) failures.push(`${job.display}: ${priorErrors.get(job.display) ?? 'failed'} (unchanged since the last run)`);
+      }
       progress.update(counts);
       return;
     }
@@ -230,7 +239,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     const processed = counts.done - counts.skipped;
     const rate = sum.seconds > 0 ? processed / sum.seconds : 0;
     err.write(`batch: ${counts.done}/${total} files in ${fmtDuration(sum.seconds)} (${rate.toFixed(1)} files/s): `
-      + `${sum.ok} ok, ${sum.warnings} with warnings, ${sum.failed} failed, ${sum.skipped} skipped (unchanged); `
+      + `${sum.ok} ok, ${sum.warnings} with warnings, ${sum.failed} failed, ${sum.skipped} unchanged (skipped); `
       + `${sum.tasks} tasks; peak RSS ${sum.peakRssMb} MB\n`);
     if (failures.length) {
       err.write(`failed:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);

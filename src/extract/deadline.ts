@@ -78,6 +78,13 @@ const DATE_PATTERNS: DatePattern[] = [
       return mo && d ? { year: calendarYear(m[1]), precision: 'day', due: (y) => iso(y, mo, d) } : null;
     },
   },
+  { // 4月28前: the day printed without 日
+    re: new RegExp(`(?:(${N})年)?(${N})月(${N})(?=之?前|以前)`, 'g'),
+    read: (m) => {
+      const mo = toNumber(m[2]), d = toNumber(m[3]);
+      return mo && d ? { year: calendarYear(m[1]), precision: 'day', due: (y) => iso(y, mo, d) } : null;
+    },
+  },
   { // 6月上旬/中旬/下旬: the 10th, the 20th, the last day
     re: new RegExp(`(?:(${N})年)?(${N})月(上|中|下)旬`, 'g'),
     read: (m) => {
@@ -187,8 +194,9 @@ export function parseDeadline(raw: string, opts: DeadlineOptions): ParsedDeadlin
 
 // In running text only phrases that say when the task must be done count: the date must be
 // followed by 前/以前/之前/完成 ("6月底前“清零”", "3月底前完成并向社会公布"), or be 年内/年底前,
-// or "到2025年底". Reports ("截至2023年二季度末"), starts ("自5月1日起") and recurring dates
-// ("每年3月底前") are not deadlines of the task.
+// or "到2025年底". Reports ("截至2023年二季度末"), starts ("自5月1日起"), recurring dates
+// ("每年3月底前") and lists of reporting dates ("分别于6月18日、11月28日前报") are not deadlines
+// of the task.
 const IN_TEXT_DUE_AFTER = /^(?:之?前|以前|前完成|完成)/;
 const IN_TEXT_YEAR_WORDS = /(?<![0-9〇○零一二两三四五六七八九十几多每上去])(?:年内|年底前|年末前|年底完成|年底|年末)/g;
 const IN_TEXT_BY_YEAR = /(?<=^|[，。；：:,;\s]|力争|计划|确保)(?:到|至)(?:(?:19|20)\d{2}年(?:底|末)|(?:19|20)\d{2}年(?=[，,]|$))/g;
@@ -213,7 +221,8 @@ export function findDeadlineInText(text: string, opts: DeadlineOptions): ParsedD
   };
   for (const h of findDates(t, opts.year)) {
     const before = t.slice(0, h.start);
-    if (/(?:截至|截止|自|从)$/.test(before) || RECURRING_BEFORE.test(before) || /^年(?:内|底|末)/.test(t.slice(h.start))) continue;
+    // "分别于6月18日、11月28日前报送": a list of dates sets reporting points, not the task's end.
+    if (/(?:截至|截止|自|从|分别于)$/.test(before) || RECURRING_BEFORE.test(before) || /[日月号底]、$/.test(before) || /^年(?:内|底|末)/.test(t.slice(h.start))) continue;
     const after = IN_TEXT_DUE_AFTER.exec(t.slice(h.end));
     if (after) add(h.start, h.end + (after[0].startsWith('完成') ? 0 : after[0].replace(/完成$/, '').length));
   }

@@ -28,6 +28,8 @@ const PLAIN = [
   '个百分点', '个工作日', '个自然日', '个环节', '百分点', '工作日', '自然日', '个小时', '个月', '小时', '分钟',
   '场次', '批次', '件次', '项次', '公里', '千米', '环节', '%', '‰', '倍', '秒', '周', '天', '日', '年',
   '次', '场', '期', '批', '篇', '种', '类', '所', '座', '米', '张', '份', '本', '部', '处', '栋', '间', '床', '头', '只', '笔', '宗', '轮', '组', '支', '单', '门',
+  // A scale with nothing after it counts things ("标识注册总量突破5亿"); tried after 万元, 万人 ….
+  '万', '亿',
 ];
 const UNIT = new RegExp(
   `(?:(?:十万|百万|千万|万亿|万|亿|千|百)(?:${SCALABLE.join('|')})|${PLAIN.join('|')}|${SCALABLE.join('|')})(?:/[\\u4e00-\\u9fa5]{1,2})?`,
@@ -74,11 +76,12 @@ const COMPLETION = /^(?:闭环办结|办理完毕|办结|办完|完成|到位)/;
 const NOT_A_QUANTITY_BEFORE = /(?:第|(?<!提)前|[×xX*+\-—.\/#A-Za-z0-9]|由|从|从最快|最快|最短|排名|共印)$/;
 const CLAUSE_BOUNDARY = '，。；;：:！!？?\n,';
 // A sentence that tells what has been done ("今年以来，共审核招商引资协议8件", "为企业节约费用
-// 43.8万元，实现了…"): its bare counts are results, not targets. Quantities with a comparator word
+// 43.8万元，实现了…"): its bare counts are results, not targets. (累计 is not a sign: plans set
+// cumulative targets, "累计建设5G基站4600个".) Quantities with a comparator word
 // are still read ("满意率达到99%") — the printed word states a level.
-const REPORTING_SENTENCE = /今年以来|今年来|上半年|至目前|截至|截止|目前|先后|共计|累计|其中|成功|同比|环比|较(?:上|去)年|比上年|已经|已(?=[\u4e00-\u9fa5])|(?<![为除])了(?!解)|共[\u4e00-\u9fa5]{0,6}[0-9]/;
+const REPORTING_SENTENCE = /今年以来|今年来|上半年|至目前|截至|截止|目前|先后|共计|成功|同比|环比|较(?:上|去)年|比上年|已经|已(?=[\u4e00-\u9fa5])|(?<![为除])了(?!解)|共[\u4e00-\u9fa5]{0,6}[0-9]/;
 // Money in a clause that grants it ("一次性奖励企业5万元补助"): the amount is the measure, "=".
-const GRANT = /奖励|补助|奖补|补贴|资助|扶持资金/;
+const GRANT = /奖励|补助|奖补|补贴|资助|贴息|扶持资金/;
 // A bare rate right after a verb of change reports the change ("分别增长48%", "压缩55%").
 const CHANGE_VERB_BEFORE = /(?:增长|下降|减少|提高|提升|压缩|缩短|降低|上升|增加)$/;
 
@@ -394,10 +397,12 @@ function prefixComparator(t: string, q: Quantity): PrefixComparator | null {
   }
   // 至少报送3条, 至少刊播一期: a comparator, then one verb, then the number.
   // Only minimums: "最多跑一次" is a slogan, not a ceiling on visits.
-  const verbBetween = /(不少于|不低于|至少|最少)([\u4e00-\u9fa5]{1,3})$/.exec(t.slice(Math.max(0, q.start - 8), q.start));
+  const verbBetween = /(不少于|不低于|至少|最少)([\u4e00-\u9fa5]{1,6})$/.exec(t.slice(Math.max(0, q.start - 10), q.start));
   if (verbBetween) {
+    // One verb, maybe after adverbs: 至少报送3条, 至少全面核查一次.
     const words = tag(verbBetween[2]);
-    if (words.length === 1 && words[0].tag.startsWith('v')) {
+    const lastWord = words[words.length - 1];
+    if (lastWord?.tag.startsWith('v') && words.slice(0, -1).every((w) => /^(?:d|ad|a)$/.test(w.tag))) {
       const word = verbBetween[1];
       const comparator = PREFIX_COMPARATORS.find(([w]) => w === word)![1];
       return { comparator, start: q.start - verbBetween[0].length, verb: verbBetween[2] };
@@ -423,6 +428,30 @@ function verbJustBefore(t: string, at: number, floor: number): boolean {
   const words = tag(region);
   // jieba tags some verbs of this kind vn (培育/vn).
   return words.length > 0 && /^vn?$/.test(words[words.length - 1].tag);
+}
+
+/**
+ * Is `at` inside a bracketed remark that closes later in the text? List markers ("(1)") close at
+ * once and hold no quantity; a responsibility phrase holds none either.
+ */
+function insideRemark(t: string, at: number): boolean {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = t[i];
+    if ('）)'.includes(c)) depth++;
+    else if ('（('.includes(c)) {
+      if (depth === 0) return /[）)]/.test(t.slice(at, clauseEndOfRemark(t, at)));
+      depth--;
+    } else if ('。\n'.includes(c)) return false;
+  }
+  return false;
+}
+
+/** How far a remark opened before `at` may run: to the end of its sentence. */
+function clauseEndOfRemark(t: string, at: number): number {
+  let i = at;
+  while (i < t.length && !'。\n'.includes(t[i])) i++;
+  return i;
 }
 
 /** Find the quantities of a text and decide which are targets and how they compare. */
@@ -453,6 +482,11 @@ function judge(t: string, q: Quantity, previous: Found | null): Found | null {
   const before = t.slice(Math.max(0, q.start - 4), q.start);
   if (NOT_A_QUANTITY_BEFORE.test(before)) return null;
   if (APPROXIMATE_SUFFIX.has(q.suffix) || /近$/.test(before)) return null;
+  // "大型公共建筑（单体建筑面积2万平方米以上）", "新增2400户（累计约3600户）": a remark in
+  // brackets qualifies what is before it; it sets no level of its own.
+  if (insideRemark(t, q.start)) return null;
+  // "投入运行1年以上，可以申报": the condition of a permission, not a level to reach.
+  if (/^[，,](?:可以|可|方可|即可)/.test(t.slice(clauseEnd(t, q.end)))) return null;
   // "日常监测（60%）+实地调研（20%）": a bracketed bare quantity is a weight or a remark.
   if (/[（(]$/.test(before) && /^[）)]/.test(t.slice(q.end))) return null;
   // Chinese numerals inside words (一站式, 一次性, 四个一, 千企) are not quantities.
@@ -478,12 +512,20 @@ function judge(t: string, q: Quantity, previous: Found | null): Found | null {
   if (continues) return { ...base, comparator: previous!.comparator, metricAfter: previous!.metricAfter };
   // No comparator word from here on.
   if (REPORTING_SENTENCE.test(sentenceAround(t, q.start, q.end))) return null;
-  // "首年关税为零的2034种", "购置额的10%": a part of something named before it.
-  if (/的$/.test(before)) return null;
   if (q.unit === '%' && CHANGE_VERB_BEFORE.test(before)) return null;
   const grantClause = t.slice(clauseStart(t, q.start, floor), q.start);
-  const grant = GRANT.exec(grantClause) ?? /^(?:的)?(补助|奖励|奖补|补贴)/.exec(t.slice(q.end));
-  if (/元$/.test(q.unit) && grant) return { ...base, comparator: '=', grant: grant[1] ?? grant[0] };
+  const grantAfter = t.slice(q.end, clauseEnd(t, q.end));
+  const grant = GRANT.exec(grantClause) ?? GRANT.exec(grantAfter);
+  // A grant: its amount ("一次性奖励企业5万元补助") or its share ("按项目设备购置额的10%给予奖补",
+  // "按不超过项目投资额30%的比例给予") is the measure.
+  if (grant && (/元$/.test(q.unit) || q.unit === '%')) {
+    const ceiling = q.unit === '%' && /(?:不超过|不高于|最高)[^，,；;。]*$/.test(grantClause);
+    return { ...base, comparator: ceiling ? '<=' : '=', grant: grant[0] };
+  }
+  // "首年关税为零的2034种", "占总额的82.78%": a part of something named before it.
+  if (/的$/.test(before)) return null;
+  // "全市90%的重点领域市场主体纳入平台": a share of what follows.
+  if (q.unit === '%' && /^的[\u4e00-\u9fa5]/.test(t.slice(q.end))) return { ...base, comparator: '>=', metricAfter: true };
   // "一次" alone is an idiom far more often than a count (一次告知, 跑一次).
   if (q.chinese && q.values.length === 1 && q.values[0].value === 1) return null;
   const after = t.slice(q.end);

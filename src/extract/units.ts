@@ -185,7 +185,8 @@ interface Clause {
 /** One comma-separated clause of an unlabeled phrase → its names and the role its words give. */
 function readClause(c: string): Clause[] {
   let m: RegExpExecArray | null;
-  if ((m = /^(.*?)(?:为牵头(?:单位|部门)|牵头负责|牵头落实|牵头抓总|牵头)(.*)$/.exec(c))) {
+  // 牵头 followed by 单位/部门 is part of a name ("工作专班牵头单位按职责分工负责"), not the role word.
+  if ((m = /^(.*?)(?:为牵头(?:单位|部门)|牵头负责|牵头落实|牵头抓总|牵头(?!单位|部门))(.*)$/.exec(c))) {
     const lead: Clause = { names: m[1].replace(/为$/, ''), role: 'lead' };
     const rest = m[2].replace(/^[，,、\s]+/, '');
     const restIsOnlyRoleWords = rest.replace(TRAILING_ROLE_WORDS, '') === '';

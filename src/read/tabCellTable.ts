@@ -12,7 +12,7 @@ export interface TabCellTable {
   rows: TableCell[][];
 }
 
-const isCellLine = (l: string) => l.startsWith('\t');
+const isCellLine = (l: string) => l.startsWith('\t') && !l.slice(1).includes('\t');
 const isBlank = (l: string) => !l.startsWith('\t') && l.trim() === '';
 
 export function tabCellTables(lines: string[]): TabCellTable[] {

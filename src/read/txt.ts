@@ -1,6 +1,7 @@
 import { decodeText, splitLines } from './decode.js';
 import type { Block, ReadDocument, TableCell } from './types.js';
 import { tabCellTables } from './tabCellTable.js';
+import { tsvTables } from './tsvTable.js';
 
 /** Plain text (UTF-8 or GB18030): every line a paragraph, except tables written one cell per tab line. */
 export function readTxt(bytes: Uint8Array): ReadDocument {
@@ -11,7 +12,7 @@ export function readTxt(bytes: Uint8Array): ReadDocument {
 /** Lines (index 0 = line 1) → paragraphs and tables. Shared by readers that produce text lines. */
 export function linesToBlocks(lines: string[], firstLine = 1): Block[] {
   const blocks: Block[] = [];
-  const tables = tabCellTables(lines);
+  const tables = [...tabCellTables(lines), ...tsvTables(lines)].sort((a, b) => a.start - b.start);
   let t = 0;
   for (let i = 0; i < lines.length; ) {
     const table = tables[t];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDeadlineInText, parseDeadline } from '../../src/extract/deadline.js';
+import { findDeadlineInText, isDeadlinePhrase, parseDeadline } from '../../src/extract/deadline.js';
 
 // Expected values written from reading each phrase. Phrases are taken from the seeds
 // (fixtures/seeds/*.txt), the corpus (fixtures/corpus/*) and the forms listed in issue 3.
@@ -137,7 +137,6 @@ const IN_TEXT: [string, number | null, string | null, string | null][] = [
   ['建立电子化网络化的全市物价信息服务平台，7月底前完成项目前期手续，实现平台基础建设和重点功能。', 2022, '7月底前', '2022-07-31'],
   ['实施部分核心设备利旧替代工程，年底前完成全部改造任务', 2023, '年底前', '2023-12-31'],
   ['年内用水报装时限（含施工审批）压缩至10个工作日以内', 2022, '年内', '2022-12-31'],
-  ['各镇、县级各有关部门要分别于6月18日、11月28日前报县营商办', 2022, '11月28日前', '2022-11-28'],
   ['2022年底前实现全覆盖', 2022, '2022年底前', '2022-12-31'],
   ['于2025年9月30日前完成', 2025, '2025年9月30日前', '2025-09-30'],
   ['二〇二五年十二月底前完成清理', null, '二〇二五年十二月底前', '2025-12-31'],
@@ -157,6 +156,8 @@ const IN_TEXT: [string, number | null, string | null, string | null][] = [
   ['对原产于RCEP成员国的进口货物，5年内关税减让显著的272种商品', 2022, null, null],
   ['由区卫健局牵头，当年提供一次到厂免费义诊服务', 2023, null, null],
   ['普惠型小微企业贷款余额较上年底增长', 2023, null, null],
+  ['各镇、县级各有关部门要分别于6月18日、11月28日前报县营商办', 2022, null, null], // reporting points
+  ['于6月18日、11月28日前报送进展情况', 2022, null, null],
   ['年内企业开办实现1.5个工作日以内办结', null, null, null], // no year to resolve 年内 with
 ];
 
@@ -176,5 +177,14 @@ describe('findDeadlineInText', () => {
   it('carries the ongoing tail of a combined phrase', () => {
     expect(findDeadlineInText('6月底前完成清理并长期坚持', { year: 2022 })?.ongoing).toBe(true);
     expect(findDeadlineInText('6月底前完成清理，并建立长效机制', { year: 2022 })?.ongoing).toBe(false);
+  });
+});
+
+describe('isDeadlinePhrase', () => {
+  it.each([
+    ['持续优化', true], ['5月底取得明显成效并持续推进', true], ['6月底完成', true], ['长期坚持', true], ['年内', true],
+    ['按进度推进', false], ['牵头考核单位：市审批服务局', false], ['县法院牵头', false], ['0.5分', false],
+  ] as [string, boolean][])('%s → %s', (clause, expected) => {
+    expect(isDeadlinePhrase(clause)).toBe(expected);
   });
 });
