@@ -65,8 +65,8 @@ const taskName = (r: TaskRef) => (r.number ?? `#${r.index + 1}`);
 
 function unitsLine(u: UnitsChange, s: Style): string {
   return [
-    ...u.added.map((x) => s.ins(unit(x))),
     ...u.removed.map((x) => s.del(unit(x))),
+    ...u.added.map((x) => s.ins(unit(x))),
     ...u.roleChanged.map((r) => `${s.t(r.name)}: ${s.del(r.from.join('+'))} → ${s.ins(r.to.join('+'))}`),
   ].join(', ');
 }
@@ -110,7 +110,7 @@ const renumberOnly = (c: TaskChange) =>
 
 function movedNotes(c: TaskChange): string[] {
   const notes: string[] = [];
-  if (c.moved?.order) notes.push('moved');
+  if (c.moved?.order) notes.push('moved out of the original order');
   if (c.moved?.section) notes.push(`section ${c.moved.section.from ?? 'none'} → ${c.moved.section.to ?? 'none'}`);
   return notes;
 }
@@ -180,7 +180,7 @@ export function renderText(d: Diff, opts: RenderOptions = {}): string {
   for (const x of detailed) {
     const number = x.moved?.number ? `${x.moved.number.from ?? 'none'} → ${x.moved.number.to ?? 'none'}` : taskName(x.new);
     const title = x.new.title ?? x.old.title;
-    const notes = [...movedNotes(x), `line ${x.old.line} → ${x.new.line}`, `similarity ${x.similarity.toFixed(2)}`];
+    const notes = [...movedNotes(x).map((n) => n.replace(' out of the original order', '')), `line ${x.old.line} → ${x.new.line}`, `similarity ${x.similarity.toFixed(2)}`];
     out.push(`${c.yellow.bold(`~ ${number}${title ? ` ${title}` : ''}`)}${c.dim(`  (${notes.join('; ')})`)}`);
     if (x.title && x.text === null) out.push(`    title: ${s.del(x.title.from ?? 'none')} ${s.ins(x.title.to ?? 'none')}`);
     if (x.text) out.push(`    text: ${wordOps(x.text, s, ctx)}`);
@@ -258,6 +258,7 @@ export function renderMarkdown(d: Diff, opts: RenderOptions = {}): string {
       out.push(`#### ${md(number)}${title ? ` ${md(title)}` : ''}`, '');
       const notes = movedNotes(x);
       if (notes.length) out.push(`- Moved: ${md(notes.join('; '))}`);
+      out.push(`- Lines: ${x.old.line} → ${x.new.line} · similarity ${x.similarity.toFixed(2)}`);
       if (x.title && x.text === null) out.push(`- Title: ${s.del(x.title.from ?? 'none')} → ${s.ins(x.title.to ?? 'none')}`);
       if (x.text) out.push(`- Text: ${wordOps(x.text, s, ctx)}`);
       if (x.units) out.push(`- Units: ${unitsLine(x.units, s)}`);

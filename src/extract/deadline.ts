@@ -194,9 +194,10 @@ export function parseDeadline(raw: string, opts: DeadlineOptions): ParsedDeadlin
 
 // In running text only phrases that say when the task must be done count: the date must be
 // followed by 前/以前/之前/完成 ("6月底前“清零”", "3月底前完成并向社会公布"), or be 年内/年底前,
-// or "到2025年底". Reports ("截至2023年二季度末"), starts ("自5月1日起"), recurring dates
-// ("每年3月底前") and lists of reporting dates ("分别于6月18日、11月28日前报") are not deadlines
-// of the task.
+// or a month's or year's end followed by what is done then ("10月底完善平台功能"), or "到2025年底".
+// Reports ("截至2023年二季度末"), starts ("自5月1日起") and lists of reporting dates ("分别于6月18日、
+// 11月28日前报") are not deadlines of the task; a recurring dated phrase ("每年三月底前报告") makes
+// the task ongoing when nothing else dates it.
 const IN_TEXT_DUE_AFTER = /^(?:之?前|以前|前完成|完成)/;
 const IN_TEXT_YEAR_WORDS = /(?<![0-9〇○零一二两三四五六七八九十几多每上去])(?:年内|年底前|年末前|年底完成|年底|年末)/g;
 const IN_TEXT_BY_YEAR = /(?<=^|[，。；：:,;\s]|力争|计划|确保)(?:到|至)(?:(?:19|20)\d{2}年(?:底|末)|(?:19|20)\d{2}年(?=[，,]|$))/g;
@@ -219,17 +220,32 @@ export function findDeadlineInText(text: string, opts: DeadlineOptions): ParsedD
     const parsed = parseDeadline(text.slice(start, stop), opts);
     if (parsed.due) hits.push({ start, end: stop, parsed });
   };
+  let recurring: ParsedDeadline | null = null;
   for (const h of findDates(t, opts.year)) {
     const before = t.slice(0, h.start);
     // "分别于6月18日、11月28日前报送": a list of dates sets reporting points, not the task's end.
-    if (/(?:截至|截止|自|从|分别于)$/.test(before) || RECURRING_BEFORE.test(before) || /[日月号底]、$/.test(before) || /^年(?:内|底|末)/.test(t.slice(h.start))) continue;
+    if (/(?:截至|截止|自|从|分别于)$/.test(before) || /[日月号底]、$/.test(before) || /^年(?:内|底|末)/.test(t.slice(h.start))) continue;
     const after = IN_TEXT_DUE_AFTER.exec(t.slice(h.end));
+    const recurs = RECURRING_BEFORE.exec(before);
+    if (recurs) {
+      // "每年三月底前向市政府报告": a recurring deadline; the task is ongoing, no single due date.
+      if (after && !recurring) {
+        const start = h.start - recurs[0].length;
+        recurring = parseDeadline(text.slice(start, h.end + after[0].replace(/完成$/, '').length), opts);
+      }
+      continue;
+    }
     if (after) add(h.start, h.end + (after[0].startsWith('完成') ? 0 : after[0].replace(/完成$/, '').length));
+    // "10月底完善平台各项功能": a month's or year's end followed by what is done then.
+    else if (/[底末]$/.test(t.slice(h.start, h.end)) && /^[\u4e00-\u9fa5]/.test(t.slice(h.end))) add(h.start, h.end);
   }
   for (const m of t.matchAll(IN_TEXT_YEAR_WORDS)) add(m.index!, m.index! + m[0].length);
   for (const m of t.matchAll(IN_TEXT_BY_YEAR)) add(m.index!, m.index! + m[0].length);
-  if (!hits.length) return null;
-  return hits.reduce((a, b) => (b.parsed.due! > a.parsed.due! ? b : a)).parsed;
+  if (!hits.length) return recurring;
+  // The latest date; of two phrases for it, the longer ("到2023年底" over "2023年底").
+  const later = (a: InTextHit, b: InTextHit) =>
+    b.parsed.due! > a.parsed.due! || (b.parsed.due === a.parsed.due && b.end - b.start > a.end - a.start) ? b : a;
+  return hits.reduce(later).parsed;
 }
 
 /**

@@ -49,10 +49,10 @@ const APPROXIMATE_SUFFIX = new Set(['余', '多']);
 
 // Before the number: 达到 ≥, 超过 >, 压缩至 ≤, 低于 <, 约 ~. Matched longest first at the number.
 const PREFIX_COMPARATORS: [string, Comparator][] = ([
-  ...['不低于', '不少于', '不小于', '不得少于', '不得低于', '至少', '最少', '最低', '达到', '达', '突破', '提高到', '提高至',
+  ...['不低于', '不少于', '不小于', '不得少于', '不得低于', '至少', '最少', '最低', '达到', '达', '提高到', '提高至',
     '提升到', '提升至', '增加到', '增加至', '增长到', '增长至', '增至', '上升到', '上升至', '扩大到', '扩大至', '保持在', '稳定在', '提前']
     .map((w): [string, Comparator] => [w, '>=']),
-  ...['超过', '高于', '多于', '大于'].map((w): [string, Comparator] => [w, '>']),
+  ...['超过', '高于', '多于', '大于', '突破'].map((w): [string, Comparator] => [w, '>']),
   ...['不超过', '不高于', '不多于', '不大于', '不得超过', '最多', '最高', '压缩至', '压缩到', '压缩为', '压减至', '压减到', '压减为',
     '缩短至', '缩短到', '缩短为', '缩减至', '缩减到', '降低至', '降低到', '降至', '降到', '减少至', '减少到', '减至', '压至', '压到', '压降至', '压降到', '控制在', '限定在', '限制在']
     .map((w): [string, Comparator] => [w, '<=']),
@@ -79,7 +79,7 @@ const CLAUSE_BOUNDARY = '，。；;：:！!？?\n,';
 // 43.8万元，实现了…"): its bare counts are results, not targets. (累计 is not a sign: plans set
 // cumulative targets, "累计建设5G基站4600个".) Quantities with a comparator word
 // are still read ("满意率达到99%") — the printed word states a level.
-const REPORTING_SENTENCE = /今年以来|今年来|上半年|至目前|截至|截止|目前|先后|共计|成功|同比|环比|较(?:上|去)年|比上年|已经|已(?=[\u4e00-\u9fa5])|(?<![为除])了(?!解)|共[\u4e00-\u9fa5]{0,6}[0-9]/;
+const REPORTING_SENTENCE = /今年以来|今年来|上半年|至目前|截至|截止|目前|先后|共计|其中|成功|同比|环比|较(?:上|去)年|比上年|已经|已(?=[\u4e00-\u9fa5])|(?<![为除])了(?!解)|共[\u4e00-\u9fa5]{0,14}[0-9]/;
 // Money in a clause that grants it ("一次性奖励企业5万元补助"): the amount is the measure, "=".
 const GRANT = /奖励|补助|奖补|补贴|资助|贴息|扶持资金/;
 // A bare rate right after a verb of change reports the change ("分别增长48%", "压缩55%").
@@ -116,7 +116,9 @@ interface Quantity {
 function readNumber(t: string, at: number): { text: string; end: number } | null {
   NUMBER.lastIndex = at;
   const m = NUMBER.exec(t);
-  return m ? { text: m[0], end: at + m[0].length } : null;
+  // A scale alone is not a number: "XX余万元", "千企", "万兆".
+  if (!m || !/[0-9零〇○一二两三四五六七八九十]/.test(m[0])) return null;
+  return { text: m[0], end: at + m[0].length };
 }
 
 function valueOf(numberText: string): number | null {
@@ -208,6 +210,7 @@ function glueMeasureSuffixes(words: TaggedWord[]): TaggedWord[] {
 }
 
 function isFrame(w: TaggedWord): boolean {
+  if (w.word === '本') return false; // 本部门, 本级: "this" department is part of what is measured
   // jieba tags words it does not know (差评, 预填率) x like punctuation: only the latter frame.
   if (w.tag === 'x' && /[\u4e00-\u9fa5]/.test(w.word)) return false;
   // Numerals frame ("3", "一批"); 万人 (per ten thousand people) is part of 万人有效发明专利拥有量.
@@ -218,6 +221,10 @@ function isFrame(w: TaggedWord): boolean {
 /** Trim framing words off both ends of a phrase, keeping the noun phrase in the middle. */
 function trimToNounPhrase(words: TaggedWord[]): TaggedWord[] {
   let ws = words.filter((w) => w.word.trim());
+  // "政务部门应当每年对本部门政务数据目录…": after subject and verb, 对 names what is acted on.
+  let objectMarker = -1;
+  ws.forEach((w, i) => { if ((w.word === '对' || w.word === '向') && w.tag === 'p') objectMarker = i; });
+  if (objectMarker > 0 && ws.slice(0, objectMarker).some((w) => w.tag === 'v')) ws = ws.slice(objectMarker + 1);
   for (;;) {
     const last = ws[ws.length - 1];
     if (!last) break;
@@ -402,7 +409,7 @@ function prefixComparator(t: string, q: Quantity): PrefixComparator | null {
     // One verb, maybe after adverbs: 至少报送3条, 至少全面核查一次.
     const words = tag(verbBetween[2]);
     const lastWord = words[words.length - 1];
-    if (lastWord?.tag.startsWith('v') && words.slice(0, -1).every((w) => /^(?:d|ad|a)$/.test(w.tag))) {
+    if (lastWord?.tag.startsWith('v') && words.slice(0, -1).every((w) => FRAME_WORDS.has(w.word) || /^(?:d|ad|a)$/.test(w.tag))) {
       const word = verbBetween[1];
       const comparator = PREFIX_COMPARATORS.find(([w]) => w === word)![1];
       return { comparator, start: q.start - verbBetween[0].length, verb: verbBetween[2] };

@@ -34,11 +34,17 @@ export function checkResultJson(text: string): CheckedJson {
   const findings = parsed.error.issues.map((issue): Finding => ({
     rule: SCHEMA_RULE.id,
     severity: 'error',
-    message: `${formatJsonPath(issue.path)}: ${issue.message}`,
+    message: `${formatJsonPath(issue.path)}: ${describe(issue.message)}`,
     line: lines.lineOf(issue.path),
     taskId: taskIdAt(value, issue.path),
   }));
   return { result: null, findings, lines };
+}
+
+/** zod's "Invalid input: expected object, received undefined" → "missing (expected object)". */
+function describe(message: string): string {
+  const m = /^Invalid input: expected (.+), received undefined$/.exec(message);
+  return m ? `missing (expected ${m[1]})` : message;
 }
 
 function taskIdAt(value: unknown, path: readonly PropertyKey[]): string | null {

@@ -93,6 +93,8 @@ function gapText(a: TextItem, b: TextItem, sofar: string): string {
   if (/\s$/.test(a.str) || /^\s/.test(b.str)) return '';
   if (gap > 2.5 * em) return ' '; // a wide gap: separate fields on one line
   if (isWordChar(last) && isWordChar(first)) return gap > 0.15 * em ? ' ' : '';
+  // "1. 加强": a list number followed by a space.
+  if (/\d[.,:;]$/.test(sofar.trimEnd()) && gap > 0.2 * em) return ' ';
   if (isCjk(last) || isCjk(first)) return gap > 1.2 * em ? ' ' : '';
   return gap > 0.3 * em ? ' ' : '';
 }
@@ -320,15 +322,20 @@ function pageGeometry(lines: Line[]): Geometry {
   for (const l of lines) starts.set(Math.round(l.x), (starts.get(Math.round(l.x)) ?? 0) + 1);
   const frequent = [...starts].filter(([, n]) => n >= Math.max(2, lines.length * 0.15)).map(([x]) => x);
   const left = frequent.length ? Math.min(...frequent) : Math.min(...lines.map((l) => l.x));
-  const rights = lines.map((l) => l.right).sort((a, b) => a - b);
-  const right = rights[Math.floor(rights.length * 0.9)] ?? rights[rights.length - 1];
+  // The right margin: the most common line end (lines ending in punctuation may hang past it).
+  const ends = new Map<number, number>();
+  for (const l of lines) ends.set(Math.round(l.right), (ends.get(Math.round(l.right)) ?? 0) + 1);
+  const common = [...ends].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  const right = common && common[1] >= 2 ? common[0] : Math.max(...lines.map((l) => l.right));
   return { left, right };
 }
 
 /** Does `next` continue the paragraph that `prev` is the last line of? */
 function continues(prev: Line, prevGeo: Geometry, next: Line, nextGeo: Geometry, samePage: boolean): boolean {
   const em = prev.size;
-  const reachesRight = prev.right >= prevGeo.right - 1.5 * em;
+  // Left-aligned (ragged) text ends a line up to a few characters early (no line may start with
+  // a closing mark, none end with an opening one); the next line's indent is the stronger sign.
+  const reachesRight = prev.right >= prevGeo.right - 3 * em;
   if (!reachesRight) return false;
   if (next.x > nextGeo.left + 0.8 * next.size) return false; // first-line indent: a new paragraph
   if (Math.abs(next.size - prev.size) > 0.2 * prev.size) return false;
@@ -427,7 +434,11 @@ function appendTable(prev: Region[][], next: Region[][]): Region[][] {
   // Is the first row the rest of the previous page's last row?
   const longest = last.reduce((a, reg) => (reg.text.length > a.text.length ? reg : a), last[0]);
   const emptyLead = !first[0].text;
-  const partial = first.some((reg, c) => originHere(c) && !reg.text && last[c].text);
+  // A split row leaves some data cells empty on the new page (their text fitted above); empty
+  // leading cells (序号, task) are no sign: a merged cell crossing the page is empty there too.
+  let lead = 0;
+  while (lead < width && !first[lead].text) lead++;
+  const partial = first.some((reg, c) => c > lead && originHere(c) && !reg.text && last[c].text);
   const split = emptyLead && first.some((reg) => reg.text) && (!FINISHED.test(longest.text.trim()) || partial);
   const replace = (from: Region, to: Region) => {
     for (const row of rows) for (let c = 0; c < row.length; c++) if (row[c] === from) row[c] = to;

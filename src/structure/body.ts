@@ -25,6 +25,7 @@ interface Segment {
   headline: boolean; // an un-numbered short headline followed by its paragraph
   lastWasLabel: boolean;
   untitled?: boolean;
+  absorbed?: boolean; // an item inside a clause: part of the clause's text
 }
 
 export interface BodyOptions {
@@ -108,16 +109,18 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
     loose.push(p);
   }
 
-  const anyResponsibility = !opts.tasksFromTable && segments.some(hasResponsibility);
+  absorbIntoClauses(segments);
+  const live = segments.filter((s) => !s.absorbed);
+  const anyResponsibility = !opts.tasksFromTable && live.some(hasResponsibility);
   const taskSegments = new Set<Segment>();
   if (!opts.tasksFromTable) {
     if (anyResponsibility) {
-      for (const s of segments) {
-        if (!s.marker || s.children > 0) continue;
-        if (hasResponsibility(s) || siblings(segments, s).some(hasResponsibility)) taskSegments.add(s);
+      for (const s of live) {
+        if (!s.marker || (s.children > 0 && s.marker.kind !== 'article')) continue;
+        if (hasResponsibility(s) || siblings(live, s).some(hasResponsibility)) taskSegments.add(s);
       }
     } else {
-      for (const s of segments) if (s.marker && isFallbackTask(s)) taskSegments.add(s);
+      for (const s of live) if (s.marker && isFallbackTask(s)) taskSegments.add(s);
     }
   }
 
@@ -129,16 +132,21 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
   const sectionOf = new Map<Segment, Section>();
   const tasks: DraftTask[] = [];
   outline.reset();
-  for (const s of segments) {
+  for (const s of live) {
     if (s.root) {
       sectionOf.set(s, outline.openRoot(s.untitled ? '' : s.head.text.trim(), s.head.line));
       if (opts.tasksFromTable || anyResponsibility) for (const b of s.body) warnings.push(unplaced(b));
       else collectHeadlines(s.body, s, headlineTasks, warnings);
       continue;
     }
-    if (!taskSegments.has(s)) {
-      sectionOf.set(s, outline.add(s.marker!, headingOf(s.marker!.rest), s.head.line));
-      if (opts.tasksFromTable || anyResponsibility) {
+    const container = !opts.tasksFromTable && anyResponsibility && paragraphMeasures(s);
+    if (!taskSegments.has(s) || container) {
+      const section = outline.add(s.marker!, headingOf(s.marker!.rest), s.head.line);
+      sectionOf.set(s, section);
+      if (container) {
+        tasks.push(...container.tasks.map((t) => ({ ...t, sectionId: section.id })));
+        for (const b of container.rest) warnings.push(unplaced(b));
+      } else if (opts.tasksFromTable || anyResponsibility) {
         for (const b of s.body) warnings.push(unplaced(b));
       } else {
         collectHeadlines(s.body, s, headlineTasks, warnings);
@@ -146,6 +154,7 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
       continue;
     }
     const parentSection = outline.parentFor(s.marker!.kind);
+    if (anyResponsibility && !s.labels.length) for (const p of trimAfterResponsibility(s)) warnings.push(unplaced(p));
     tasks.push(...segmentTasks(s, parentSection?.id ?? null, opts.firstLeads));
   }
   // Loose text before/between items; in a compilation, headlines inside articles.
@@ -177,18 +186,43 @@ function hasResponsibility(s: Segment): boolean {
 }
 
 function siblings(all: Segment[], s: Segment): Segment[] {
+  // Clauses are numbered through the whole document, across chapters.
+  if (s.marker?.kind === 'article') return all.filter((o) => o !== s && o.marker?.kind === 'article');
   return all.filter((o) => o !== s && o.parent === s.parent && o.marker?.kind === s.marker?.kind);
+}
+
+/** The （一）(二)… items of a clause are part of the clause: its text, not tasks or sections. */
+function absorbIntoClauses(segments: Segment[]): void {
+  for (const s of segments) {
+    let clause: Segment | null = s.parent;
+    while (clause && clause.marker?.kind !== 'article') clause = clause.parent;
+    if (!clause || s === clause) continue;
+    s.absorbed = true;
+    clause.body.push({ ...s.head }, ...s.body);
+    if (clause.groups.length === 0) clause.groups.push([]);
+    clause.groups[clause.groups.length - 1].push({ ...s.head }, ...s.body);
+  }
+}
+
+const SAFEGUARDS = /保障措施|组织实施|组织保障|工作要求|保障机制|工作保障|有关要求|组织领导$/;
+
+/** Under 保障措施/组织实施 headings, items without a responsibility are not tasks. */
+function underSafeguards(s: Segment): boolean {
+  for (let p = s.parent; p; p = p.parent) if (p.marker && SAFEGUARDS.test(headingOf(p.marker.rest))) return true;
+  return false;
 }
 
 /** Without responsibilities anywhere: clauses, enumerations and deepest numbered items with text. */
 function isFallbackTask(s: Segment): boolean {
   const kind = s.marker!.kind;
   if (kind === 'article' || kind === 'enum') return true;
-  if (s.children > 0 || kind === 'chapter') return false;
-  // A numbered item is a task when it says something beyond its heading.
+  if (s.children > 0 || kind === 'chapter' || underSafeguards(s)) return false;
+  // A numbered item is a task when it says something beyond a heading: more sentences,
+  // paragraphs of its own, or one long sentence (a requirement of a notice).
   const rest = s.marker!.rest.trim();
   const firstSentenceEnd = rest.search(/[。；]/);
-  const hasMoreText = s.body.length > 0 || (firstSentenceEnd >= 0 && firstSentenceEnd < rest.length - 1);
+  const hasMoreText = s.body.length > 0 || (firstSentenceEnd >= 0 && firstSentenceEnd < rest.length - 1) ||
+    ([...rest].length > 40 && /[。；]$/.test(rest));
   return hasMoreText && (s.parent !== null || kind !== 'cn');
 }
 
@@ -240,6 +274,19 @@ function segmentTasks(s: Segment, sectionId: string | null, firstLeads: boolean)
       out.push({ number, sectionId, title: titleOf(text), text: healNewlines(text), unitSpecs, deadlineRaw, origin: { kind, line } });
     });
     return out;
+  }
+  // A heading line without sentence punctuation, then its paragraphs: the heading is the title.
+  const headingLine = m.rest.trim();
+  if (s.body.length && [...headingLine].length <= 40 && !/[。！？；;：:，,]$/.test(headingLine) && !/[。；]/.test(headingLine)) {
+    const body = s.body.map((b) => b.text.trim()).join('\n');
+    const phrases = findResponsibilities(body);
+    const last = phrases[phrases.length - 1];
+    const own = last && endsAt(body, last.end) ? last : null;
+    return [{
+      number, sectionId, title: headingLine, text: body,
+      unitSpecs: own ? own.unitSpecs.map((u) => ({ ...u, firstLeads })) : leadsInText(body),
+      deadlineRaw: own?.deadlineRaw ?? null, origin: { kind, line: s.head.line },
+    }];
   }
   // Inline responsibilities: split after each phrase that is followed by more text.
   const text = segmentText(s);
@@ -324,9 +371,9 @@ export { splitTopLevel };
 /** "由区金融监管局牵头，…" in running text names a lead unit. */
 function leadsInText(text: string): UnitSpec[] {
   const out: UnitSpec[] = [];
-  for (const m of text.matchAll(/由([^，。；、“”]{2,30}?)(?:牵头|负责)/g)) {
+  for (const m of text.matchAll(/由([^，。；、“”]{2,30}?)(?:具体|统一|主要|共同|直接|全面)?(牵头|负责)/g)) {
     if (/领导|同志|干部|人员|企业|群众|公司|专家|个人/.test(m[1])) continue;
-    out.push({ raw: m[1], role: 'lead' });
+    out.push({ raw: m[1], role: m[2] === '牵头' ? 'lead' : 'responsible' });
   }
   return out;
 }
@@ -339,4 +386,53 @@ function dutiesInText(text: string): UnitSpec[] {
   const out: UnitSpec[] = [];
   for (const m of text.matchAll(DUTY)) if (!out.some((u) => u.raw === m[1])) out.push({ raw: m[1], role: 'responsible' });
   return out;
+}
+
+/**
+ * A heading followed by un-numbered paragraphs that each end with their own
+ * responsibility (若干政策 written as paragraphs): every such paragraph, with the
+ * paragraphs just before it, is a task; the heading is a section.
+ */
+function paragraphMeasures(s: Segment): { tasks: DraftTask[]; rest: Paragraph[] } | null {
+  const heading = s.marker?.rest.trim() ?? '';
+  if (!s.marker || s.labels.length || /[。；]/.test(heading.replace(/[。]$/, '')) || [...heading].length > 40) return null;
+  const ends = s.body.map((p) => {
+    const t = p.text.trim();
+    const phrases = findResponsibilities(t);
+    const last = phrases[phrases.length - 1];
+    return last && endsAt(t, last.end) ? last : null;
+  });
+  if (ends.filter(Boolean).length < 2) return null;
+  const tasks: DraftTask[] = [];
+  let pending: Paragraph[] = [];
+  s.body.forEach((p, k) => {
+    pending.push(p);
+    const own = ends[k];
+    if (!own) return;
+    const text = pending.map((x) => x.text.trim()).join('\n');
+    tasks.push({
+      number: null, sectionId: null, title: titleOf(text), text,
+      unitSpecs: own.unitSpecs, deadlineRaw: own.deadlineRaw, origin: { kind: 'measure', line: pending[0].line },
+    });
+    pending = [];
+  });
+  return { tasks, rest: pending };
+}
+
+/**
+ * A measure ends with its responsibility: paragraphs after the last one that
+ * closes with a responsibility phrase (a 专栏 box, a list of names) are not its text.
+ */
+function trimAfterResponsibility(s: Segment): Paragraph[] {
+  const closes = (t: string) => {
+    const phrases = findResponsibilities(t.trim());
+    const last = phrases[phrases.length - 1];
+    return !!last && endsAt(t.trim(), last.end);
+  };
+  let lastIdx = -1; // -1: the head paragraph
+  s.body.forEach((p, k) => { if (closes(p.text)) lastIdx = k; });
+  if (lastIdx === -1 && !closes(s.head.text)) return [];
+  const rest = s.body.slice(lastIdx + 1);
+  s.body = s.body.slice(0, lastIdx + 1);
+  return rest;
 }

@@ -4,6 +4,7 @@ import { readBody } from './body.js';
 import { extractMetadata } from './metadata.js';
 import { OutlineBuilder } from './outline.js';
 import { healParagraphs, type HealedParagraph } from './paragraphs.js';
+import { parseMarker } from './markers.js';
 import { readTaskTable, taskTableLayout } from './taskTable.js';
 import { findTableOfContents } from './toc.js';
 import type { DraftTask, DraftWarning, Structure } from './types.js';
@@ -61,9 +62,11 @@ function headOf(paras: Paragraph[], title: string | null): Set<number> {
   const head = new Set<number>();
   const limit = Math.min(paras.length, 40);
   let end = -1;
-  for (let i = 0; i < limit; i++) {
+  // The 主送 line ("各乡镇人民政府，县政府各部门：") comes before any numbered item.
+  for (let i = 0; i < Math.min(limit, 25); i++) {
     const t = paras[i].text.trim();
-    if (/[：:]$/.test(t) && t.length <= 150 && !/。/.test(t) && i < 25) { end = i; break; }
+    if (parseMarker(t)) break;
+    if (/[：:]$/.test(t) && t.length <= 150 && !/。/.test(t)) { end = i; break; }
   }
   if (end < 0 && title) {
     // No 主送: the head is the title lines.

@@ -18,7 +18,8 @@ export interface Marker {
 }
 
 export const MARKER_RANK: Record<MarkerKind, number> = {
-  chapter: 0, cn: 1, 'paren-cn': 2, arabic: 3, 'paren-arabic': 4, circled: 5, article: 6, enum: 7,
+  // A clause (第N条) sits under a chapter and holds its own （一）… items.
+  chapter: 0, article: 1, cn: 2, 'paren-cn': 3, arabic: 4, 'paren-arabic': 5, circled: 6, enum: 7,
 };
 
 const CN = '[一二三四五六七八九十百零〇]+';

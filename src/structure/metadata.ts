@@ -67,6 +67,7 @@ function tidyTitle(t: string): string {
 function findRecipients(head: Paragraph[], titleEnd: number): string[] {
   for (let i = titleEnd + 1; i < Math.min(head.length, titleEnd + 6); i++) {
     const t = head[i].text.trim();
+    if (parseMarker(t)) break;
     if (/[：:]$/.test(t) && t.length <= 150 && !/[。]/.test(t)) {
       return joinBareLevels(splitOutsideBrackets(t.replace(/[：:]$/, ''), /[，,、；;]/));
     }

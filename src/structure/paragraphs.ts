@@ -48,7 +48,7 @@ function lastTableLine(t: Extract<Block, { kind: 'table' }>): number {
   return max;
 }
 
-const ENUM_START = /(?<=[。；;！？，,])\s*(?=[一二三四五六七八九十]{1,2}是)/g;
+const ENUM_START = /(?<=[。；;！？，,：:])\s*(?=[一二三四五六七八九十]{1,2}是)/g;
 
 /**
  * "…。一是…。二是…" written in one paragraph: each enumerated item becomes a

@@ -28,13 +28,14 @@ export function formatText(outcomes: FileOutcome[], opts: FormatOptions): string
     lines.push('');
   }
   const problems = total.error + total.warning + total.info;
-  const files = outcomes.length;
-  const unreadable = failed ? `, ${plural(failed, 'file')} could not be read` : '';
+  const read = outcomes.length - failed;
+  const unreadable = failed ? `${plural(failed, 'file')} could not be read` : '';
   if (problems === 0) {
-    lines.push((failed ? c.red : c.green)(`${failed ? '✖' : '✔'} no problems in ${plural(files - failed, 'file')}${unreadable}`));
+    if (!failed) lines.push(c.green(`✔ no problems in ${plural(read, 'file')}`));
+    else lines.push(c.red(read ? `✖ no problems in ${plural(read, 'file')}, but ${unreadable}` : `✖ ${unreadable}`));
   } else {
     const colour = total.error || failed ? c.red.bold : total.warning ? c.yellow.bold : c.blue.bold;
-    lines.push(colour(`✖ ${plural(problems, 'problem')} (${plural(total.error, 'error')}, ${plural(total.warning, 'warning')}, ${total.info} info) in ${plural(files - failed, 'file')}${unreadable}`));
+    lines.push(colour(`✖ ${plural(problems, 'problem')} (${plural(total.error, 'error')}, ${plural(total.warning, 'warning')}, ${total.info} info) in ${plural(read, 'file')}${failed ? `, ${unreadable}` : ''}`));
   }
   return lines.join('\n') + '\n';
 }

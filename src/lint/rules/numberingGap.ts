@@ -15,7 +15,9 @@ function printedBetween(result: Result, context: LintContext, style: NumberStyle
   const source = context.source;
   if (!source) return false;
   const printed = label(style, value);
-  return source.paragraphsBetween(from, to + 1).some((p) => startsWithNumber(p.text, printed));
+  // Also after a short label: "附件：1.…".
+  return source.paragraphsBetween(from, to + 1)
+    .some((p) => startsWithNumber(p.text, printed) || startsWithNumber(p.text.trim().replace(/^[\u4e00-\u9fa5]{1,6}[：:]/, ''), printed));
 }
 
 /** Ranges of missing numbers for a message: 3 / 3–5 / 3, 7. */
