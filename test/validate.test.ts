@@ -26,6 +26,15 @@ function cli(args: string[], opts: { cwd?: string; env?: Record<string, string |
   });
 }
 
+/** The JSON report of a run; a failure shows the run's stderr (e.g. a dist being rebuilt meanwhile). */
+function json(r: Run) {
+  try {
+    return JSON.parse(r.stdout);
+  } catch {
+    throw new Error(`exit ${r.code}, stdout not JSON: ${r.stdout.slice(0, 200)}\nstderr: ${r.stderr.slice(0, 2000)}`);
+  }
+}
+
 const tmp = () => mkdtempSync(join(tmpdir(), 'pp-validate-'));
 
 /** A small valid result with no findings under the default rules. */
@@ -79,13 +88,13 @@ describe('policy-parse validate', () => {
   it('--rule changes levels: off removes findings, error fails the run', async () => {
     const off = await cli([SEED_000, '--format', 'json', '--rule', 'deadline-before-issue=off', '--rule', 'unparsed-text=off']);
     expect(off.code).toBe(0);
-    const [report] = JSON.parse(off.stdout);
+    const [report] = json(off);
     expect(report.findings.some((f: { rule: string }) => f.rule === 'deadline-before-issue' || f.rule === 'unparsed-text')).toBe(false);
     expect(report.counts.error).toBe(0);
 
     const warn = await cli([SEED_000, '--format', 'json', '--rule', 'deadline-before-issue=warning']);
     expect(warn.code).toBe(0);
-    const w = JSON.parse(warn.stdout)[0].findings.filter((f: { rule: string }) => f.rule === 'deadline-before-issue');
+    const w = json(warn)[0].findings.filter((f: { rule: string }) => f.rule === 'deadline-before-issue');
     expect(w.map((f: { severity: string }) => f.severity)).toEqual(['warning', 'warning', 'warning']);
 
     const strict = await cli([SEED_003, '--rule', 'task-without-deadline=error']);
@@ -102,7 +111,7 @@ describe('policy-parse validate', () => {
     writeFileSync(other, JSON.stringify({ rules: { 'unit-alias': 'error' } }));
     const r = await cli([SEED_000, '--config', other, '--rule', 'deadline-before-issue=off', '--format', 'json']);
     expect(r.code).toBe(1);
-    const findings = JSON.parse(r.stdout)[0].findings;
+    const findings = json(r)[0].findings;
     expect(findings.filter((f: { rule: string }) => f.rule === 'unit-alias').map((f: { severity: string }) => f.severity)).toEqual(['error']);
   });
 
@@ -132,7 +141,7 @@ describe('policy-parse validate', () => {
     expect(r.stderr).toContain(`policy-parse: ${join(d, 'missing.txt')}: no such file`);
     expect(r.stderr).toMatch(/truncated\.json: not valid JSON/);
     expect(r.stderr).toContain(`policy-parse: ${d}: is a directory, not a file`);
-    const reports = JSON.parse(r.stdout);
+    const reports = json(r);
     expect(reports.map((x: { file: string; error?: string }) => [x.file, x.error ?? null])).toEqual([
       [join(d, 'missing.txt'), 'no such file'],
       [SEED_003, null],
@@ -153,7 +162,7 @@ describe('policy-parse validate', () => {
     writeFileSync(f, text);
     const out = await cli([f, '--format', 'json']);
     expect(out.code).toBe(1);
-    const [report] = JSON.parse(out.stdout);
+    const [report] = json(out);
     expect(report.kind).toBe('result');
     const messages = report.findings.map((x: { message: string }) => x.message);
     expect(messages).toContain('tasks[12].deadline.due: expected YYYY-MM-DD');
@@ -165,7 +174,7 @@ describe('policy-parse validate', () => {
     // A file whose text starts with { is a result even without the .json extension.
     const noExt = join(d, 'result.out');
     writeFileSync(noExt, text);
-    expect(JSON.parse((await cli([noExt, '--format', 'json'])).stdout)[0].kind).toBe('result');
+    expect(json(await cli([noExt, '--format', 'json']))[0].kind).toBe('result');
   });
 
   it('a result JSON is linted like its document, with lines in the JSON file', async () => {
@@ -176,7 +185,7 @@ describe('policy-parse validate', () => {
     writeFileSync(f, parsed);
     const out = await cli([f, '--format', 'json']);
     expect(out.code).toBe(1);
-    const [report] = JSON.parse(out.stdout);
+    const [report] = json(out);
     const mismatch = report.findings.find((x: { rule: string; message: string }) => x.rule === 'body-table-mismatch' && x.message.startsWith('task 6:'));
     // The source document is found through source.path (its sha256 matches), so the body is compared too.
     expect(mismatch).toBeDefined();
@@ -187,7 +196,7 @@ describe('policy-parse validate', () => {
 
     // From stdin.
     const viaStdin = await cli(['-', '--format', 'json'], { input: parsed });
-    expect(JSON.parse(viaStdin.stdout)[0].findings.length).toBe(report.findings.length);
+    expect(json(viaStdin)[0].findings.length).toBe(report.findings.length);
   });
 
   it('--format github prints workflow annotations', async () => {

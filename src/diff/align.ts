@@ -15,7 +15,7 @@ export const DEFAULT_THRESHOLD = 0.35;
 export const NUMBER_HINT = 0.08;
 /** Score added when the tasks' sections are aligned with each other (or both have none). */
 export const SECTION_HINT = 0.07;
-/** Score added, per side, when the neighbouring task is aligned with the candidate's neighbour. */
+/** Tasks without text: score added, per side, when the nearest task with text is aligned with the candidate's. */
 export const NEIGHBOUR_HINT = 0.15;
 /** Minimum heading score for two sections to be the same section. */
 export const SECTION_THRESHOLD = 0.5;
@@ -65,11 +65,11 @@ export interface TaskAlignOptions {
 /**
  * Align the tasks of two results. `sections` is the section alignment (for the section hint).
  *
- * Phase 1 aligns the tasks that have text. Phase 2 aligns what is left, with the neighbour
- * hint: a task whose nearest text-bearing neighbours (before and after) were aligned in phase 1
- * with the candidate's is likely the same task. Tasks without text (only units or a deadline,
- * e.g. a label line read as a task of its own) are compared by those fields and only with each
- * other, in phase 2.
+ * Phase 1 aligns the tasks that have text. Phase 2 aligns the tasks without text (only units
+ * or a deadline, e.g. a label line read as a task of its own): they are compared by those
+ * fields, only with each other, and with the neighbour hint — a task whose nearest
+ * text-bearing neighbours (before and after) were aligned in phase 1 with the candidate's is
+ * likely the same task.
  */
 export function alignTasks(a: Result, b: Result, sections: readonly Pair[], opts: TaskAlignOptions = {}): Pair[] {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
@@ -116,7 +116,7 @@ export function alignTasks(a: Result, b: Result, sections: readonly Pair[], opts
   const posB = new Map(strongB.map((j, k) => [j, k]));
   const phase1 = match(strongA, strongB, strongMatrix, (i) => posA.get(i)!, (j) => posB.get(j)!, () => 0);
 
-  // Phase 2: the rest, with the neighbour hint.
+  // Phase 2: tasks without text, with the neighbour hint.
   const toB = new Map(phase1.map((p) => [p.old, p.new]));
   const neighbours = (strong: number[], count: number) => {
     const prev = new Array<number>(count).fill(-1), next = new Array<number>(count).fill(-1);
@@ -134,16 +134,11 @@ export function alignTasks(a: Result, b: Result, sections: readonly Pair[], opts
   const neighbourHint = (i: number, j: number) =>
     (linked(na.prev[i], nb.prev[j]) ? NEIGHBOUR_HINT : 0) + (linked(na.next[i], nb.next[j]) ? NEIGHBOUR_HINT : 0);
 
-  const matchedB = new Set(phase1.map((p) => p.new));
-  const leftA = strongA.filter((i) => !toB.has(i));
-  const leftB = strongB.filter((j) => !matchedB.has(j));
-  const phase2 = leftA.length && leftB.length
-    ? match(leftA, leftB, strongMatrix, (i) => posA.get(i)!, (j) => posB.get(j)!, neighbourHint) : [];
   const weakMatrix = cos(weakA, weakB);
   const wposA = new Map(weakA.map((i, k) => [i, k]));
   const wposB = new Map(weakB.map((j, k) => [j, k]));
-  const phase2weak = weakA.length && weakB.length
+  const phase2 = weakA.length && weakB.length
     ? match(weakA, weakB, weakMatrix, (i) => wposA.get(i)!, (j) => wposB.get(j)!, neighbourHint) : [];
 
-  return [...phase1, ...phase2, ...phase2weak].sort((p, q) => p.old - q.old);
+  return [...phase1, ...phase2].sort((p, q) => p.old - q.old);
 }

@@ -98,7 +98,8 @@ const sameTarget = (x: Target, y: Target) =>
 /**
  * Pair the targets of two aligned tasks — same printed phrase, then the same metric, then the
  * same unit with a similar (or missing) metric — and report the pairs whose value changed, and
- * the targets left over as added or removed. Rewording a metric with the same value is not a change.
+ * the targets left over as added or removed (two targets with the same unit but unrelated
+ * metrics are not one target changed). Rewording a metric with the same value is not a change.
  */
 export function diffTargets(from: readonly Target[], to: readonly Target[]): TargetChange[] | null {
   const left = [...from.keys()], right = [...to.keys()];
@@ -118,8 +119,9 @@ export function diffTargets(from: readonly Target[], to: readonly Target[]): Tar
   take((x, y) => metric(x) !== '' && metric(x) === metric(y));
   take((x, y) => x.unit !== null && x.unit === y.unit
     && (!x.metric || !y.metric || bigramDice(x.metric, y.metric) >= 0.5));
-  // Last resort: the only target with this unit on each side.
+  // Last resort: the only target with this unit on each side, unless both metrics say otherwise.
   take((x, y) => x.unit !== null && x.unit === y.unit
+    && (!x.metric || !y.metric || bigramDice(x.metric, y.metric) >= 0.25)
     && left.filter((i) => from[i].unit === x.unit).length === 1
     && right.filter((j) => to[j].unit === y.unit).length === 1);
 

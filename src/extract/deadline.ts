@@ -197,7 +197,8 @@ export function parseDeadline(raw: string, opts: DeadlineOptions): ParsedDeadlin
 // or a month's or year's end followed by what is done then ("10月底完善平台功能"), or "到2025年底".
 // Reports ("截至2023年二季度末"), starts ("自5月1日起") and lists of reporting dates ("分别于6月18日、
 // 11月28日前报") are not deadlines of the task; a recurring dated phrase ("每年三月底前报告") makes
-// the task ongoing when nothing else dates it.
+// the task ongoing when nothing else dates it, and a time limit counted from an event ("自收到申请之日
+// 起五个工作日内") gives a relative deadline when nothing else does.
 const IN_TEXT_DUE_AFTER = /^(?:之?前|以前|前完成|完成)/;
 const IN_TEXT_YEAR_WORDS = /(?<![0-9〇○零一二两三四五六七八九十几多每上去])(?:年内|年底前|年末前|年底完成|年底|年末)/g;
 const IN_TEXT_BY_YEAR = /(?<=^|[，。；：:,;\s]|力争|计划|确保)(?:到|至)(?:(?:19|20)\d{2}年(?:底|末)|(?:19|20)\d{2}年(?=[，,]|$))/g;
@@ -205,6 +206,25 @@ const IN_TEXT_BY_YEAR = /(?<=^|[，。；：:,;\s]|力争|计划|确保)(?:到|�
 const ONGOING_TAIL = /^[^，。；;,]*?并(?:长期坚持|持续推进|持续开展|常态化)/;
 
 interface InTextHit { start: number; end: number; parsed: ParsedDeadline }
+
+// A time limit counted from an event named before it in the sentence: "自收到报送材料之日起五个工作日内",
+// "接到申请的政务部门应当在五个工作日内予以答复". The limit is the task's (relative) deadline.
+const EVENT_ANCHOR = /之日起|接到|收到|受理/;
+const TIME_LIMIT = new RegExp(`${N}个?(?:工作日|自然日|日|天|小时|个月)(?:以内|之内|内)`, 'g');
+
+/** Does the sentence before a time limit name the event it counts from? Shared with targets.ts. */
+export function isEventAnchored(sentenceBefore: string): boolean {
+  return EVENT_ANCHOR.test(sentenceBefore);
+}
+
+/** The first event-anchored time limit of a text ("五个工作日内"), as a relative deadline. */
+function findAnchoredLimit(text: string, t: string, opts: DeadlineOptions): ParsedDeadline | null {
+  for (const m of t.matchAll(TIME_LIMIT)) {
+    const sentenceStart = Math.max(t.lastIndexOf('。', m.index!), t.lastIndexOf('\n', m.index!)) + 1;
+    if (isEventAnchored(t.slice(sentenceStart, m.index!))) return parseDeadline(text.slice(m.index!, m.index! + m[0].length), opts);
+  }
+  return null;
+}
 
 /**
  * A deadline stated in task text ("6月底前", "年内完成", "2022年底前完成", "到2025年底"): the phrase
@@ -241,7 +261,7 @@ export function findDeadlineInText(text: string, opts: DeadlineOptions): ParsedD
   }
   for (const m of t.matchAll(IN_TEXT_YEAR_WORDS)) add(m.index!, m.index! + m[0].length);
   for (const m of t.matchAll(IN_TEXT_BY_YEAR)) add(m.index!, m.index! + m[0].length);
-  if (!hits.length) return recurring;
+  if (!hits.length) return recurring ?? findAnchoredLimit(text, t, opts);
   // The latest date; of two phrases for it, the longer ("到2023年底" over "2023年底").
   const later = (a: InTextHit, b: InTextHit) =>
     b.parsed.due! > a.parsed.due! || (b.parsed.due === a.parsed.due && b.end - b.start > a.end - a.start) ? b : a;

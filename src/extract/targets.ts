@@ -1,4 +1,5 @@
 import type { Comparator, Target } from '../result/schema.js';
+import { isEventAnchored } from './deadline.js';
 import { toHalfWidth } from './normalize.js';
 import { toNumber } from './numerals.js';
 import { tag as tagWithJieba, type TaggedWord } from './segment.js';
@@ -492,8 +493,12 @@ function judge(t: string, q: Quantity, previous: Found | null): Found | null {
   // "大型公共建筑（单体建筑面积2万平方米以上）", "新增2400户（累计约3600户）": a remark in
   // brackets qualifies what is before it; it sets no level of its own.
   if (insideRemark(t, q.start)) return null;
-  // "投入运行1年以上，可以申报": the condition of a permission, not a level to reach.
-  if (/^[，,](?:可以|可|方可|即可)/.test(t.slice(clauseEnd(t, q.end)))) return null;
+  // "投入运行1年以上，可以申报", "超过五个工作日不答复也不说明理由的，": the condition of a
+  // permission or of a sanction, not a level to reach.
+  if (/^[，,](?:可以|可|方可|即可)/.test(t.slice(clauseEnd(t, q.end))) || /的$/.test(t.slice(q.end, clauseEnd(t, q.end)))) return null;
+  // "自收到申请之日起五个工作日内": a time limit counted from an event is the task's relative
+  // deadline (findDeadlineInText), not also a target.
+  if (TIME_UNIT.test(q.unit) && /内$/.test(q.suffix) && isEventAnchored(t.slice(sentenceStartOf(t, q.start), q.start))) return null;
   // "日常监测（60%）+实地调研（20%）": a bracketed bare quantity is a weight or a remark.
   if (/[（(]$/.test(before) && /^[）)]/.test(t.slice(q.end))) return null;
   // Chinese numerals inside words (一站式, 一次性, 四个一, 千企) are not quantities.

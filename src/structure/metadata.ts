@@ -16,16 +16,21 @@ const HEADER_NOISE = /^(.*文件|.*（此件公开发布）|（此件公开发�
 
 export function extractMetadata(paras: Paragraph[]): DocumentMeta {
   const head = paras.slice(0, 60);
+  const order = findOrderNumber(head);
   const docNumberPara = head.find((p) => DOC_NUMBER.test(p.text) && p.text.length < 60);
-  const docNumber = docNumberPara ? normalizeDocNumber(DOC_NUMBER.exec(docNumberPara.text)![0]) : null;
+  const docNumber = order?.docNumber ?? (docNumberPara ? normalizeDocNumber(DOC_NUMBER.exec(docNumberPara.text)![0]) : null);
 
-  const titleInfo = findTitle(head);
+  // 版头 order: 发文机关标志, 发文字号, then the title. Exports that print the title first
+  // (and then the number in brackets) are searched from the top.
+  const afterNumber = docNumberPara ? head.indexOf(docNumberPara) + 1 : 0;
+  const before = afterNumber ? findTitle(head.slice(0, afterNumber - 1), true) : null;
+  const titleInfo = before ?? (afterNumber ? offset(findTitle(head.slice(afterNumber), true), afterNumber) : null) ?? findTitle(head, false);
   const title = titleInfo?.text ?? null;
   const recipients = findRecipients(head, titleInfo?.endIndex ?? -1);
   const signature = findSignature(paras, titleInfo?.endIndex ?? -1);
-  const issuer = signature?.issuer ?? issuerFromTitle(title);
+  const issuer = signature?.issuer ?? order?.issuer ?? issuerFromTitle(title);
   const issuedDate = signature?.date ?? null;
-  const year = issuedDate ? Number(issuedDate.slice(0, 4)) : yearFromText(title) ?? commonYear(paras);
+  const year = issuedDate ? Number(issuedDate.slice(0, 4)) : yearFromText(title) ?? yearOfDocNumber(docNumber) ?? commonYear(paras);
   return { title, docNumber, issuer, issuedDate, recipients, year };
 }
 
@@ -35,7 +40,21 @@ function normalizeDocNumber(s: string): string {
 
 interface TitleInfo { text: string; endIndex: number }
 
-function findTitle(head: Paragraph[]): TitleInfo | null {
+function offset(t: TitleInfo | null, by: number): TitleInfo | null {
+  return t && t.endIndex >= 0 ? { text: t.text, endIndex: t.endIndex + by } : null;
+}
+
+/** A government order: "中山市人民政府令" then "（第16号）" on the next line. */
+function findOrderNumber(head: Paragraph[]): { docNumber: string; issuer: string } | null {
+  for (let i = 0; i + 1 < Math.min(head.length, 15); i++) {
+    const org = /^(.{2,30}?)令$/.exec(head[i].text.replace(/\s+/g, ''));
+    const num = /^[（(]?第([一二三四五六七八九十百零〇\d]+)号[）)]?$/.exec(head[i + 1].text.replace(/\s+/g, ''));
+    if (org && num) return { docNumber: `${org[1]}令第${num[1]}号`, issuer: org[1] };
+  }
+  return null;
+}
+
+function findTitle(head: Paragraph[], strict: boolean): TitleInfo | null {
   // The first run of short lines that ends with a document-type word, starting
   // with 关于 or an issuing body: titles are often broken over two to four lines.
   for (let i = 0; i < head.length; i++) {
@@ -48,15 +67,24 @@ function findTitle(head: Paragraph[]): TitleInfo | null {
       if (j > i && (isDateLine(part) || part.length > 60 || /[：:]$/.test(part))) break;
       text += part;
       if (TITLE_END.test(text.replace(/[（(][^）)]*[）)]$/, '')) || /的通知$/.test(text)) {
+        // Legal-database exports print the title twice; the second is the document's own.
+        const again = head[j + 1]?.text;
+        if (again && i === j && sameTitle(again, text)) return { text: tidyTitle(again), endIndex: j + 1 };
         return { text: tidyTitle(text), endIndex: j };
       }
     }
   }
+  if (strict) return null;
   // Otherwise a short first line that is not a numbered heading or a sentence.
   const first = head.slice(0, 5).find((p) => !HEADER_NOISE.test(p.text) && !DOC_NUMBER.test(p.text) && p.text.length <= 60 && !/[。，；]/.test(p.text));
   if (!first || parseMarker(first.text)) return null;
   return { text: tidyTitle(first.text), endIndex: head.indexOf(first) };
 }
+
+const sameTitle = (a: string, b: string) => {
+  const n = (x: string) => x.replace(/[\s（）()—–\-〈〉《》]/g, '');
+  return n(a) === n(b);
+};
 
 function tidyTitle(t: string): string {
   // Spaces inside a Chinese title are layout, not words, except between Latin words;
@@ -69,7 +97,7 @@ function findRecipients(head: Paragraph[], titleEnd: number): string[] {
     const t = head[i].text.trim();
     if (parseMarker(t)) break;
     if (/[：:]$/.test(t) && t.length <= 150 && !/[。]/.test(t)) {
-      return joinBareLevels(splitOutsideBrackets(t.replace(/[：:]$/, ''), /[，,、；;]/));
+      return splitRecipients(t.replace(/[：:]$/, ''));
     }
   }
   return [];
@@ -106,16 +134,14 @@ function findSignature(paras: Paragraph[], titleEnd: number): { issuer: string |
   for (let i = Math.max(titleEnd, 0); i < limit; i++) {
     const date = parseDateLine(paras[i].text);
     if (!date) continue;
-    const prev = paras[i - 1]?.text.trim() ?? '';
-    const issuer = i > titleEnd + 1 && isOrgName(prev) ? prev.replace(/\s+/g, '') : null;
+    const issuer = i > titleEnd + 1 ? issuersBefore(paras, i) : null;
     return { issuer, date };
   }
   // A notice whose 落款 is at the end of the whole document.
   for (let i = paras.length - 1; i >= Math.max(0, paras.length - 30); i--) {
     const date = parseDateLine(paras[i].text);
     if (!date) continue;
-    const prev = paras[i - 1]?.text.trim() ?? '';
-    return { issuer: isOrgName(prev) ? prev.replace(/\s+/g, '') : null, date };
+    return { issuer: issuersBefore(paras, i), date };
   }
   return null;
 }
@@ -146,15 +172,35 @@ function commonYear(paras: Paragraph[]): number | null {
   return best;
 }
 
-/** "各省、自治区、直辖市人民政府" is one addressee: a bare level name shares the suffix of the next. */
-function joinBareLevels(parts: string[]): string[] {
+/**
+ * 主送机关: split at ，and ；. A 、 list is split only when every part is a whole body
+ * (各乡镇人民政府、街道办事处); in "各省、自治区、直辖市人民政府" or "市直有关部门、单位" the parts
+ * share a suffix and stay one addressee.
+ */
+export function splitRecipients(s: string): string[] {
   const out: string[] = [];
-  let pending = '';
-  for (const p of parts) {
-    if (/^各?(?:省|自治区|直辖市|计划单列市|市|县|区|州|盟|旗|乡|镇|街道)$/.test(p)) { pending += `${p}、`; continue; }
-    out.push(pending + p);
-    pending = '';
+  for (const part of splitOutsideBrackets(s, /[，,；;]/)) {
+    const pieces = splitOutsideBrackets(part, /[、]/);
+    const whole = pieces.every((p) => [...p].length >= 3 && ORG_SUFFIX.test(p));
+    out.push(...(pieces.length > 1 && whole ? pieces : [part]));
   }
-  if (pending) out.push(pending.replace(/、$/, ''));
   return out;
+}
+
+const ORG_SUFFIX = /(政府|办事处|部门|单位|机构|机关|局|委|办|室|处|院|会|中心|厅|署|公司|组|队|所|站|团体)[）)]?$/;
+
+function yearOfDocNumber(n: string | null): number | null {
+  const m = n ? /〔((?:19|20)\d{2})〕/.exec(n) : null;
+  return m ? Number(m[1]) : null;
+}
+
+/** The issuing bodies of a 落款: one line each above the date (joint documents have several). */
+function issuersBefore(paras: Paragraph[], dateIndex: number): string | null {
+  const names: string[] = [];
+  for (let k = dateIndex - 1; k >= Math.max(0, dateIndex - 4); k--) {
+    const t = paras[k].text.replace(/\s+/g, '');
+    if (!isOrgName(t)) break;
+    names.unshift(t);
+  }
+  return names.length ? names.join('、') : null;
 }

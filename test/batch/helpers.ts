@@ -56,11 +56,19 @@ export function tempDir(prefix = 'pp-batch-'): string {
 
 export interface RunResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
-export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string | Buffer; timeoutMs?: number } = {}): RunResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd, env: { ...process.env, ...opts.env }, input: opts.input, encoding: 'utf8', timeout: opts.timeoutMs ?? 120_000,
+/** Run the CLI (asynchronously, so vitest's worker stays responsive). */
+export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string | Buffer; timeoutMs?: number } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: { ...process.env, ...opts.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => { clearTimeout(timer); resolve({ code, signal, stdout, stderr }); });
+    child.stdin.end(opts.input ?? '');
   });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
 export function cliAsync(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {

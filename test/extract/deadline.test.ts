@@ -135,6 +135,11 @@ const IN_TEXT: [string, number | null, string | null, string | null][] = [
   ['确保年底前我县在市区数据共享的基础上实现数据互联互通', 2022, '年底前', '2022-12-31'],
   ['对审批、办事流程再梳理,3月底前完成并向社会公布。', 2022, '3月底前', '2022-03-31'],
   ['建立电子化网络化的全市物价信息服务平台，7月底前完成项目前期手续，实现平台基础建设和重点功能。', 2022, '7月底前', '2022-07-31'],
+  // two milestones: the task is done at the later one
+  ['7月底前完成项目前期手续，实现平台基础建设和重点功能。10月底完善平台各项功能，提升政府治理水平。', 2022, '10月底', '2022-10-31'],
+  ['并于4月28前上报区局办公室。', 2012, '4月28前', '2012-04-28'], // corpus 11: 日 left out
+  // recurring: ongoing, no due date
+  ['市政务数据主管部门应当于每年三月底前向市政府报告', 2020, '每年三月底前', null],
   ['实施部分核心设备利旧替代工程，年底前完成全部改造任务', 2023, '年底前', '2023-12-31'],
   ['年内用水报装时限（含施工审批）压缩至10个工作日以内', 2022, '年内', '2022-12-31'],
   ['2022年底前实现全覆盖', 2022, '2022年底前', '2022-12-31'],
@@ -146,15 +151,18 @@ const IN_TEXT: [string, number | null, string | null, string | null][] = [
   ['6月底前完成清理并长期坚持', 2022, '6月底前完成清理并长期坚持', '2022-06-30'],
   ['一季度末前完成摸底', 2024, '一季度末前', '2024-03-31'],
   ['2025年6月30日之前完成', 2025, '2025年6月30日之前', '2025-06-30'],
+  // a time limit counted from an event: a relative deadline (corpus 09)
+  ['市政务数据主管部门应当自收到报送材料之日起五个工作日内完成目录更新。', 2020, '五个工作日内', null],
+  ['接到申请的政务部门应当在五个工作日内予以答复。', 2020, '五个工作日内', null],
   // not a deadline of the task
   ['本办法自5月1日起施行', 2022, null, null],
   ['截至2023年二季度末，已累计支持中小微企业', 2023, null, null],
-  ['市政务数据主管部门应当于每年三月底前向市政府报告', 2020, null, null],
   ['2家供应商禁止在1年内参加政府采购活动', 2023, null, null],
   ['常态化开展明察暗访', 2025, null, null],
   ['今年上半年，共办结工程建设项目', 2023, null, null],
   ['对原产于RCEP成员国的进口货物，5年内关税减让显著的272种商品', 2022, null, null],
   ['由区卫健局牵头，当年提供一次到厂免费义诊服务', 2023, null, null],
+  ['一般性信息要在3天内报送，紧急信息要在事件发生后2小时内报送', 2012, null, null], // standing limits (targets)
   ['普惠型小微企业贷款余额较上年底增长', 2023, null, null],
   ['各镇、县级各有关部门要分别于6月18日、11月28日前报县营商办', 2022, null, null], // reporting points
   ['于6月18日、11月28日前报送进展情况', 2022, null, null],
@@ -172,6 +180,10 @@ describe('findDeadlineInText', () => {
     expect(got!.raw).toBe(raw);
     expect(got!.due).toBe(due);
     expect(got!.understood).toBe(true);
+  });
+
+  it('makes a recurring dated phrase ongoing', () => {
+    expect(findDeadlineInText('应当于每年三月底前向市政府报告', { year: 2020 })).toMatchObject({ due: null, ongoing: true });
   });
 
   it('carries the ongoing tail of a combined phrase', () => {

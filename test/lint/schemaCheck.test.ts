@@ -25,6 +25,7 @@ describe('result JSON schema check', () => {
     expect(Object.keys(byPath).sort()).toEqual(['tasks[12].deadline.due', 'tasks[2].units[0].role', 'tasks[4].origin']);
     expect(byPath['tasks[12].deadline.due']).toMatchObject({ rule: 'schema', severity: 'error', taskId: r.tasks[12].id });
     expect(byPath['tasks[12].deadline.due'].message).toBe('tasks[12].deadline.due: expected YYYY-MM-DD');
+    expect(byPath['tasks[4].origin'].message).toBe('tasks[4].origin: missing (expected object)');
     expect(lines[byPath['tasks[12].deadline.due'].line! - 1]).toContain('"due": "2025年12月31日"');
     expect(lines[byPath['tasks[2].units[0].role'].line! - 1]).toContain('"role": "boss"');
     // A missing value points at the object that lacks it.

@@ -33,3 +33,25 @@ describe('parseDateLine', () => {
     ['2022年5月23日印发', null],
   ])('%s → %s', (s, iso) => expect(parseDateLine(s)).toBe(iso));
 });
+
+describe('extractMetadata: other 版头 layouts', () => {
+  it('reads a government order number printed over two lines', () => {
+    const d = extractMetadata(paras(['中山市政务数据管理办法', '中山市人民政府令', '（第16号）', '《中山市政务数据管理办法》已经市政府常务会议通过，现予公布。', '市长 某某', '2020年5月15日']));
+    expect(d).toMatchObject({ docNumber: '中山市人民政府令第16号', issuer: '中山市人民政府', issuedDate: '2020-05-15', year: 2020 });
+  });
+  it('takes the title after the 发文字号 under a red header, and every issuer of a joint 落款', () => {
+    const d = extractMetadata(paras([
+      '发展改革委办公厅', '文件', '税 务 总 局 办 公 厅', '发改办财金规〔2019〕860号', '关于加强个人所得税纳税信用建设的通知',
+      '各省、自治区、直辖市社会信用体系建设牵头部门，国家税务总局各省、自治区、直辖市和计划单列市税务局：', '为贯彻落实有关要求，现就有关事项通知如下。',
+      '国家发展改革委办公厅', '税务总局办公厅', '2019年8月20日',
+    ]));
+    expect(d.title).toBe('关于加强个人所得税纳税信用建设的通知');
+    expect(d.issuer).toBe('国家发展改革委办公厅、税务总局办公厅');
+    expect(d.recipients).toEqual(['各省、自治区、直辖市社会信用体系建设牵头部门', '国家税务总局各省、自治区、直辖市和计划单列市税务局']);
+  });
+  it('prefers the second of a title printed twice by a legal-database export, and takes the year from the 发文字号', () => {
+    const d = extractMetadata(paras(['【法宝引证码】 CLI.12.1', '某局关于加强宣传工作的通知(试行)', '某局关于加强宣传工作的通知（试行）', '（新质监办发〔2012〕24号）', '各地、州、市质量技术监督局，区局机关各部、处、室、局，各直属单位：']));
+    expect(d).toMatchObject({ title: '某局关于加强宣传工作的通知（试行）', docNumber: '新质监办发〔2012〕24号', year: 2012 });
+    expect(d.recipients).toEqual(['各地、州、市质量技术监督局', '区局机关各部、处、室、局', '各直属单位']);
+  });
+});
