@@ -2,7 +2,9 @@ import {
   AlignmentType, BorderStyle, Document, Footer, Header, LevelFormat, LevelSuffix, Packer, PageNumber,
   Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
+import { listZip, readEntry } from '../../src/read/zip.js';
 import type { ListKind, SeedDoc, SeedPara, SeedTable } from './seed.js';
+import { makeZip } from './zipWriter.js';
 
 // A seed as a real Word document: 一、 headings numbered through their paragraph
 // style, （一） and 1. items through direct numbering (w:numPr), a task table with
@@ -48,7 +50,28 @@ export async function seedToDocx(doc: SeedDoc): Promise<Buffer> {
       children,
     }],
   });
-  return Packer.toBuffer(d);
+  return withoutRedundantOverrides(await Packer.toBuffer(d));
+}
+
+/**
+ * The docx package gives every list instance a w:startOverride, even the first one of
+ * its definition. Word ignores it there, but LibreOffice then restarts the list at
+ * each paragraph when it saves a .doc. Drop it from the first w:num of each w:abstractNum.
+ */
+function withoutRedundantOverrides(docx: Buffer): Buffer {
+  const entries = listZip(docx).map((e) => ({ name: e.name, data: readEntry(docx, e, 64 * 1024 * 1024) }));
+  const numbering = entries.find((e) => e.name === 'word/numbering.xml');
+  if (!numbering) return docx;
+  const seen = new Set<string>();
+  numbering.data = Buffer.from(numbering.data.toString('utf8').replace(
+    /<w:num w:numId="(\d+)"><w:abstractNumId w:val="(\d+)"\/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="(\d+)"\/><\/w:lvlOverride><\/w:num>/g,
+    (m, id: string, abstractId: string) => {
+      if (seen.has(abstractId)) return m;
+      seen.add(abstractId);
+      return `<w:num w:numId="${id}"><w:abstractNumId w:val="${abstractId}"/></w:num>`;
+    },
+  ));
+  return makeZip(entries);
 }
 
 const LEVEL = {
@@ -57,13 +80,17 @@ const LEVEL = {
   l3: { format: LevelFormat.DECIMAL, text: '%1.' },
 } as const;
 
-/** One numbering definition per list kind and start value ("l3" starts at 1, "l3s19" at 19). */
-const reference = (kind: ListKind, start: number) => (start === 1 ? kind : `${kind}s${start}`);
+/**
+ * One numbering definition per list (kind and instance): a list that restarts gets a
+ * definition of its own rather than a w:startOverride, which LibreOffice does not
+ * carry over to .doc faithfully (it restarts the list at every paragraph).
+ */
+const reference = (kind: ListKind, instance: number) => (instance === 0 ? kind : `${kind}-${instance}`);
 
 function numberingConfig(doc: SeedDoc, suffix: ReturnType<typeof listSuffix>) {
   const refs = new Map<string, { kind: ListKind; start: number }>();
   for (const k of ['l1', 'l2', 'l3'] as const) refs.set(k, { kind: k, start: 1 });
-  for (const x of doc.items) if (x.kind === 'para' && x.list) refs.set(reference(x.list.kind, x.list.start), x.list);
+  for (const x of doc.items) if (x.kind === 'para' && x.list) refs.set(reference(x.list.kind, x.list.instance), x.list);
   return [...refs].map(([ref, { kind, start }]) => ({
     reference: ref,
     levels: [{ level: 0, ...LEVEL[kind], start, suffix: suffix[kind], alignment: AlignmentType.LEFT }],
@@ -77,7 +104,7 @@ function paragraph(p: SeedPara): Paragraph {
   }
   if (p.list) {
     return new Paragraph({
-      numbering: { reference: reference(p.list.kind, p.list.start), level: 0, instance: p.list.instance },
+      numbering: { reference: reference(p.list.kind, p.list.instance), level: 0 },
       indent,
       children: [new TextRun(p.text)],
     });

@@ -19,6 +19,8 @@ interface Slot {
   startedAt: number;
   /** Set when this worker has been given up on; its later events are ignored. */
   dead: boolean;
+  /** The worker has warmed up; a job's clock starts only then. */
+  ready: boolean;
   everReplied: boolean;
 }
 
@@ -91,13 +93,22 @@ export class WorkerPool<J extends { id: number }, R> {
       stdout: !this.opts.workerOutput,
       stderr: !this.opts.workerOutput,
     });
+    // A worker that never finishes warming up counts as crashed (for the job it holds, if any).
+    const startLimit = setTimeout(() => { if (!slot.ready) this.lost(slot, 'worker did not start within 60 s'); }, 60_000);
+    startLimit.unref();
     if (!this.opts.workerOutput) {
       worker.stdout.resume();
       worker.stderr.resume();
     }
-    const slot: Slot = { worker, job: null, timer: null, startedAt: 0, dead: false, everReplied: false };
-    worker.on('message', (reply: R & { id: number }) => {
-      if (slot.dead || !slot.job || slot.job.id !== reply.id) return;
+    const slot: Slot = { worker, job: null, timer: null, startedAt: 0, dead: false, ready: false, everReplied: false };
+    worker.on('message', (reply: (R & { id: number }) | { ready: true }) => {
+      if (slot.dead) return;
+      if ('ready' in reply) {
+        slot.ready = true;
+        if (slot.job && !slot.timer) this.startClock(slot);
+        return;
+      }
+      if (!slot.job || slot.job.id !== reply.id) return;
       const job = slot.job as J;
       this.release(slot);
       slot.everReplied = true;
@@ -171,12 +182,16 @@ export class WorkerPool<J extends { id: number }, R> {
         const next = this.source!.next();
         if (next.done) { this.exhausted = true; break; }
         slot.job = next.value;
-        slot.startedAt = Date.now();
-        slot.timer = setTimeout(() => this.timeout(slot), this.opts.timeoutMs);
         slot.worker.postMessage(next.value);
+        if (slot.ready) this.startClock(slot);
       }
     }
     if (this.exhaustedOrStopped() && this.slots.every((s) => !s.job)) this.finish();
+  }
+
+  private startClock(slot: Slot): void {
+    slot.startedAt = Date.now();
+    slot.timer = setTimeout(() => this.timeout(slot), this.opts.timeoutMs);
   }
 
   private finish(): void {

@@ -21,10 +21,6 @@ export interface Job {
   tmpAbs: string | null;
   format: BatchFormat;
   compact: boolean;
-  /** Skip (report `skipped`) when the file's sha256 equals this and the output exists. */
-  expectSha: string | null;
-  /** …and the output file must exist (false for a recorded input failure). */
-  expectOutput: boolean;
   maxBytes: number;
 }
 
@@ -40,6 +36,6 @@ export interface JobDone {
   ms: number;
   error: string | null;
   errorKind: ErrorKind | null;
-  /** Only for SQLite output. */
+  /** Only for SQLite output. ('skipped' is set by the main thread for unchanged inputs.) */
   result?: Result;
 }

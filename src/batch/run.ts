@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
 import { mkdir, realpath, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -122,20 +123,33 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const failures: string[] = collected.problems.slice(0, 10);
   const killedTemps: string[] = [];
 
-  const jobsIter = function* (): Generator<Job> {
-    for (let k = 0; k < mine.length; k++) {
-      const f = mine[k];
-      const prior = known.get(f.display) ?? null;
-      let expectSha = prior ? prior.slice(1) : null;
-      const needsOutput = prior?.[0] === 'o';
-      if (expectSha && needsOutput && db && db.sha256Of(f.display) !== expectSha) expectSha = null;
-      const outAbs = f.outRel ? join(outRoot, ...f.outRel.split('/')) : null;
-      yield {
-        id: k, abs: resolve(f.display), display: f.display, outRoot, outAbs,
-        tmpAbs: outAbs ? join(outAbs, '..', `.${basename(outAbs)}.${process.pid}-${k}.tmp`) : null,
-        format, compact: !!o.compact, expectSha, expectOutput: needsOutput, maxBytes: o.maxBytes ?? 100e6,
-      };
+  const makeJob = (k: number): Job => {
+    const f = mine[k];
+    const outAbs = f.outRel ? join(outRoot, ...f.outRel.split('/')) : null;
+    return {
+      id: k, abs: resolve(f.display), display: f.display, outRoot, outAbs,
+      tmpAbs: outAbs ? join(outAbs, '..', `.${basename(outAbs)}.${process.pid}-${k}.tmp`) : null,
+      format, compact: !!o.compact, maxBytes: o.maxBytes ?? 100e6,
+    };
+  };
+
+  /**
+   * Is this input unchanged since the manifest entry of this version? Hashing here
+   * (streamed, a few files at a time) means an unchanged archive needs no worker at all.
+   */
+  const unchanged = async (k: number): Promise<boolean> => {
+    const f = mine[k];
+    const prior = known.get(f.display);
+    if (!prior) return false;
+    const sha = prior.slice(1);
+    if (prior[0] === 'o') {
+      if (db) {
+        if (db.sha256Of(f.display) !== sha) return false;
+      } else if (!(await isFile(join(outRoot, ...f.outRel!.split('/'))))) {
+        return false;
+      }
     }
+    return (await hashFile(resolve(f.display))) === sha;
   };
 
   const record = (job: Job, done: JobDone | null, failure: Failure | null) => {
@@ -143,7 +157,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     if (done?.status === 'skipped') {
       counts.skipped++;
       sum.skipped++;
-      if (!job.expectOutput) {
+      if (known.get(job.display)?.[0] === 'e') {
         // Unchanged, and it failed last time for a reason the same bytes repeat: still a failure.
         counts.failed++;
         sum.failed++;
@@ -190,27 +204,14 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     progress.update(counts);
   };
 
-  const pool = new WorkerPool<Job, JobDone>({
-    jobs,
-    timeoutMs: o.timeoutMs ?? 10_000,
-    workerUrl: workerUrl(),
-    resourceLimits: { maxOldGenerationSizeMb: o.workerHeapMb ?? 1024 },
-    workerOutput: !!process.env.POLICY_PARSE_DEBUG_WORKERS,
-  });
-  pool.onKilled = (job) => {
-    if (job.tmpAbs) {
-      killedTemps.push(job.tmpAbs);
-      void rm(job.tmpAbs, { force: true }).catch(() => {});
-    }
-  };
-
+  let pool: WorkerPool<Job, JobDone> | null = null;
   const onSignal = (signal: NodeJS.Signals) => {
     if (!sum.interrupted) {
       sum.interrupted = signal;
-      progress.log(`policy-parse: ${signal}: stopping after the ${pool.inProgress} file(s) in progress (again to stop at once); a re-run resumes`);
-      pool.stop();
+      progress.log(`policy-parse: ${signal}: stopping after the ${pool?.inProgress ?? 0} file(s) in progress (again to stop at once); a re-run resumes`);
+      pool?.stop();
     } else {
-      void pool.abort();
+      void pool?.abort();
     }
   };
   if (o.handleSignals) {
@@ -218,13 +219,42 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     process.on('SIGTERM', onSignal);
   }
   try {
-    await pool.run(jobsIter(), record);
+    // 1. Unchanged inputs are settled here; the rest become jobs.
+    const todo: number[] = [];
+    if (known.size) {
+      const skipped = (k: number) => record(makeJob(k), { ...NO_REPLY, id: k, status: 'skipped' }, null);
+      await forEachLimited(mine.length, 4, async (k) => {
+        if (sum.interrupted) return;
+        if (await unchanged(k)) skipped(k);
+        else todo.push(k);
+      });
+      todo.sort((a, b) => a - b);
+    } else {
+      for (let k = 0; k < mine.length; k++) todo.push(k);
+    }
+    // 2. Parse in worker threads, started only if there is work.
+    if (todo.length && !sum.interrupted) {
+      pool = new WorkerPool<Job, JobDone>({
+        jobs: Math.min(jobs, todo.length),
+        timeoutMs: o.timeoutMs ?? 10_000,
+        workerUrl: workerUrl(),
+        resourceLimits: { maxOldGenerationSizeMb: o.workerHeapMb ?? 1024 },
+        workerOutput: !!process.env.POLICY_PARSE_DEBUG_WORKERS,
+      });
+      pool.onKilled = (job) => {
+        if (job.tmpAbs) {
+          killedTemps.push(job.tmpAbs);
+          void rm(job.tmpAbs, { force: true }).catch(() => {});
+        }
+      };
+      await pool.run((function* () { for (const k of todo) yield makeJob(k); })(), record);
+    }
   } finally {
     if (o.handleSignals) {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     }
-    await pool.close();
+    await pool?.close();
     progress.stop();
     writer.close();
     await Promise.all(killedTemps.map((t) => rm(t, { force: true }).catch(() => {})));
@@ -249,6 +279,30 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     if (sum.interrupted) err.write(`batch: interrupted by ${sum.interrupted}; ${total - counts.done} file(s) not done. Run the same command again to resume.\n`);
   }
   return sum;
+}
+
+const NO_REPLY: JobDone = {
+  id: 0, status: 'skipped', sha256: null, size: null, format: null, tasks: null, warnings: null, ms: 0, error: null, errorKind: null,
+};
+
+const isFile = (p: string) => stat(p).then((s) => s.isFile(), () => false);
+
+/** sha256 of a file, streamed; null when it cannot be read. */
+function hashFile(path: string): Promise<string | null> {
+  return new Promise((res) => {
+    const h = createHash('sha256');
+    createReadStream(path)
+      .on('data', (c) => h.update(c))
+      .on('end', () => res(h.digest('hex')))
+      .on('error', () => res(null));
+  });
+}
+
+/** Run `fn(0…n-1)` with at most `limit` in flight. */
+async function forEachLimited(n: number, limit: number, fn: (k: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => { while (next < n) await fn(next++); };
+  await Promise.all(Array.from({ length: Math.min(limit, n) }, lane));
 }
 
 function sizeOf(path: string): number | null {

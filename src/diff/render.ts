@@ -182,7 +182,7 @@ export function renderText(d: Diff, opts: RenderOptions = {}): string {
     const title = x.new.title ?? x.old.title;
     const notes = [...movedNotes(x).map((n) => n.replace(' out of the original order', '')), `line ${x.old.line} → ${x.new.line}`, `similarity ${x.similarity.toFixed(2)}`];
     out.push(`${c.yellow.bold(`~ ${number}${title ? ` ${title}` : ''}`)}${c.dim(`  (${notes.join('; ')})`)}`);
-    if (x.title && x.text === null) out.push(`    title: ${s.del(x.title.from ?? 'none')} ${s.ins(x.title.to ?? 'none')}`);
+    if (x.title) out.push(`    title: ${s.del(x.title.from ?? 'none')} ${s.ins(x.title.to ?? 'none')}`);
     if (x.text) out.push(`    text: ${wordOps(x.text, s, ctx)}`);
     if (x.units) out.push(`    units: ${unitsLine(x.units, s)}`);
     if (x.deadline) out.push(`    deadline: ${deadlineLine(x.deadline, s)}`);
@@ -259,7 +259,7 @@ export function renderMarkdown(d: Diff, opts: RenderOptions = {}): string {
       const notes = movedNotes(x);
       if (notes.length) out.push(`- Moved: ${md(notes.join('; '))}`);
       out.push(`- Lines: ${x.old.line} → ${x.new.line} · similarity ${x.similarity.toFixed(2)}`);
-      if (x.title && x.text === null) out.push(`- Title: ${s.del(x.title.from ?? 'none')} → ${s.ins(x.title.to ?? 'none')}`);
+      if (x.title) out.push(`- Title: ${s.del(x.title.from ?? 'none')} → ${s.ins(x.title.to ?? 'none')}`);
       if (x.text) out.push(`- Text: ${wordOps(x.text, s, ctx)}`);
       if (x.units) out.push(`- Units: ${unitsLine(x.units, s)}`);
       if (x.deadline) out.push(`- Deadline: ${deadlineLine(x.deadline, s)}`);

@@ -177,7 +177,6 @@ function listMarker(ex: Extractor, props: ParaProps, counter: NumberingCounter):
   }
   if (!ilfo || ilfo < 0) return null;
   const ref = ex.lists.lfo[ilfo - 1];
-  if (process.env.DOC_DEBUG) console.error('LIST', props.istd, props.ilfo, props.ilvl, '->', ilfo, ilvl, ref?.list, ref?.instance, JSON.stringify(ref?.startOverride), JSON.stringify(ref?.levels[0]));
   if (!ref) return null;
   return counter.next(ref, Math.min(8, ilvl ?? 0));
 }

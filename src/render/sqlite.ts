@@ -162,6 +162,7 @@ export interface OpenOptions {
 export class TaskDatabase {
   private readonly st: Record<string, Stmt>;
   private readonly replaceTx: (result: Result, meta: DocumentMetaRow) => void;
+  private shaStmt: Stmt | null = null;
 
   private constructor(readonly db: Db, private readonly bulk: boolean) {
     const p = (sql: string) => db.prepare(sql);
@@ -222,7 +223,8 @@ export class TaskDatabase {
 
   /** The sha256 recorded for a path, or null. */
   sha256Of(path: string): string | null {
-    const row = this.db.prepare('SELECT sha256 FROM documents WHERE path = ?').get(path) as { sha256: string } | undefined;
+    this.shaStmt ??= this.db.prepare('SELECT sha256 FROM documents WHERE path = ?');
+    const row = this.shaStmt.get(path) as { sha256: string } | undefined;
     return row?.sha256 ?? null;
   }
 

@@ -371,7 +371,7 @@ export { splitTopLevel };
 /** "由区金融监管局牵头，…" in running text names a lead unit. */
 function leadsInText(text: string): UnitSpec[] {
   const out: UnitSpec[] = [];
-  for (const m of text.matchAll(/由([^，。；、“”]{2,30}?)(?:具体|统一|主要|共同|直接|全面)?(牵头|负责)/g)) {
+  for (const m of text.matchAll(/由([^，。；、“”]{2,30}?)(?:具体|统一|主要|共同|直接|全面)?(牵头|负责(?!人|同志))/g)) {
     if (/领导|同志|干部|人员|企业|群众|公司|专家|个人/.test(m[1])) continue;
     out.push({ raw: m[1], role: m[2] === '牵头' ? 'lead' : 'responsible' });
   }

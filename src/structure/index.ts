@@ -79,7 +79,7 @@ function headOf(paras: Paragraph[], title: string | null): Set<number> {
   // Short non-sentence lines before the first numbered item are headings (the plan's own title).
   for (let i = end + 1; i < Math.min(paras.length, end + 60); i++) {
     const t = paras[i].text.trim();
-    if (/^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]|^\d+[.、．]|^第[一二三四五六七八九十]+条/.test(t)) break;
+    if (parseMarker(t) || /^第[一二三四五六七八九十百]+[章节条]/.test(t)) break;
     if (/^目\s*录$/.test(t)) break;
     if ([...t].length <= 40 && !/[。，；]/.test(t)) head.add(i);
     else if ([...t].length > 40) break; // the body has begun

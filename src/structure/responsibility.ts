@@ -8,7 +8,12 @@ const OPEN = '（([【';
 const CLOSE: Record<string, string> = { '（': '）', '(': ')', '[': ']', '【': '】' };
 const ROLE_WORDS = /牵头|负责|配合|协办|责任单位|责任部门|主办|协同/;
 const NOT_RESP = /包抓领导|分管领导|例如|比如|包括|含|即|简称|以下简称|见附件/;
-const DEADLINE_CLAUSE = /^(?:(?:19|20)\d{2}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年内|年末|上半年|下半年|长期坚持|持续推进|持续开展|常态化|每年|每季度|每月)/;
+const DEADLINE_CLAUSE = /^(?:(?:19|20)\d{2}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年内|年末|上半年|下半年|[一二三四1-4]季度|第[一二三四]季度|长期|持续|常态化|每年|每季度|每月|每半年|按进度|逐年|分年度|定期)/;
+
+const UNIT_LABEL = /^(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协办单位|主办单位|责任主体)\s*[:：]/;
+const TIME_LABEL = /^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]/;
+const roleOf = (label: string): UnitSpec['role'] =>
+  /牵头|主办/.test(label) ? 'lead' : /配合|协办/.test(label) ? 'cooperate' : 'responsible';
 
 export interface ResponsibilityPhrase {
   start: number; // index of the opening bracket in the text
@@ -52,17 +57,28 @@ function matchBracket(text: string, i: number): number {
 function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string | null } | null {
   if (!inner || inner.length > 300 || NOT_RESP.test(inner) || !ROLE_WORDS.test(inner)) return null;
   if (/[。！？]/.test(inner.replace(/[。]$/, ''))) return null; // a sentence, not a list
-  const label = /^(?:责任单位|责任部门|牵头单位|牵头部门|配合单位|主办单位|责任主体)[:：]/.test(inner);
-  // Clauses that state a time go to the deadline; the rest names units.
+  const label = UNIT_LABEL.test(inner);
+  // Clauses that state a time go to the deadline; labelled clauses name units with the
+  // label's role (牵头单位：A；配合单位：B；完成时限：…); the rest names units by its words.
   const clauses = splitTopLevel(inner, /[，,；;]/);
   const deadline: string[] = [];
+  const labelled: UnitSpec[] = [];
   const units: string[] = [];
-  for (const c of clauses) (DEADLINE_CLAUSE.test(c) && !ROLE_WORDS.test(c) ? deadline : units).push(c);
-  if (!units.length) return null;
+  for (const c of clauses) {
+    const time = TIME_LABEL.exec(c);
+    const unit = UNIT_LABEL.exec(c);
+    if (time) deadline.push(c.slice(time[0].length).trim());
+    else if (unit && labelled.length + units.length > 0) labelled.push({ raw: c.slice(unit[0].length).trim(), role: roleOf(unit[1]) });
+    else if (DEADLINE_CLAUSE.test(c) && !ROLE_WORDS.test(c)) deadline.push(c);
+    else if (unit && /牵头|主办|配合|协办/.test(unit[1])) labelled.push({ raw: c.slice(unit[0].length).trim(), role: roleOf(unit[1]) });
+    else units.push(c);
+  }
+  if (!units.length && !labelled.length) return null;
   const raw = units.join('，');
   // Whatever names units must end in a role word or carry a label, so a remark in brackets is not taken.
-  if (!label && !/(牵头|负责|配合|协办|参与|落实|[:：].+)$/.test(raw) && !/牵头/.test(raw)) return null;
-  return { unitSpecs: [{ raw, role: null }], deadlineRaw: deadline.length ? deadline.join('，') : null };
+  if (units.length && !label && !labelled.length && !/(牵头|负责|配合|协办|参与|落实|[:：].+)$/.test(raw) && !/牵头/.test(raw)) return null;
+  const unitSpecs: UnitSpec[] = [...labelled, ...(units.length ? [{ raw, role: null }] : [])];
+  return { unitSpecs, deadlineRaw: deadline.length ? deadline.join('，') : null };
 }
 
 export function splitTopLevel(s: string, sep: RegExp): string[] {

@@ -103,14 +103,14 @@ describe('batch', () => {
     copyFileSync(seedFiles()[2], join(root, 'in/HANG.txt'));
     copyFileSync(seedFiles()[2], join(root, 'in/CRASH.txt'));
     const t = Date.now();
-    const r = await cli(['batch', 'in', '--out', 'out', '--timeout', '1.5', '--jobs', '2'], {
+    const r = await cli(['batch', 'in', '--out', 'out', '--timeout', '2.5', '--jobs', '2'], {
       cwd: root, env: { POLICY_PARSE_TEST_HANG: 'HANG', POLICY_PARSE_TEST_CRASH: 'CRASH' },
     });
     expect(Date.now() - t).toBeLessThan(30_000);
     expect(r.code).toBe(1);
     const m = Object.fromEntries(readManifestLines(join(root, 'out')).map((e) => [basename(e.path), e]));
-    expect(m['HANG.txt']).toMatchObject({ status: 'error', errorKind: 'timeout', ms: 1500 });
-    expect(m['HANG.txt'].error).toMatch(/timed out after 1.5 s/);
+    expect(m['HANG.txt']).toMatchObject({ status: 'error', errorKind: 'timeout', ms: 2500 });
+    expect(m['HANG.txt'].error).toMatch(/timed out after 2.5 s/);
     expect(m['CRASH.txt']).toMatchObject({ status: 'error', errorKind: 'crash' });
     expect(m['a.txt'].status).not.toBe('error');
     expect(m['c.txt'].status).not.toBe('error');

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/index.js';
+
+const parseText = (text: string) => parse(Buffer.from(text), { path: 'plan.txt' });
+
+describe('numbered measures with responsibilities', () => {
+  it('reads labels inside one parenthesis: 牵头单位；配合单位；完成时限', async () => {
+    const r = await parseText([
+      '某市2023年数字经济发展工作方案', '', '一、重点任务', '（一）加快数字基础设施建设',
+      '1. 推进5G网络建设。新建5G基站2000个以上。（牵头单位：市工信局；配合单位：市通信管理办、各区县人民政府；完成时限：2023年12月底前）',
+      '2. 建设城市大数据中心。（牵头单位：市大数据局；完成时限：2023年6月底前）',
+      '（二）推动产业数字化', '3. 实施“上云用数赋智”行动。推动1000家企业上云。（市工信局牵头，市发展改革委配合）',
+    ].join('\n'));
+    expect(r.tasks.map((t) => t.number)).toEqual(['1', '2', '3']);
+    expect(r.tasks[0].units).toEqual([
+      { name: '市工信局', role: 'lead' }, { name: '市通信管理办', role: 'cooperate' }, { name: '各区县人民政府', role: 'cooperate' },
+    ]);
+    expect(r.tasks[0].deadline).toMatchObject({ due: '2023-12-31', precision: 'month' });
+    expect(r.tasks[1].deadline?.due).toBe('2023-06-30');
+    expect(r.tasks[2].units).toEqual([{ name: '市工信局', role: 'lead' }, { name: '市发展改革委', role: 'cooperate' }]);
+    // Headings that only group measures are sections.
+    expect(r.sections.map((s) => s.heading)).toEqual(['重点任务', '加快数字基础设施建设', '推动产业数字化']);
+    expect(r.tasks[2].sectionId).toBe(r.sections[2].id);
+  });
+
+  it('splits an item holding several sentences with their own responsibilities', async () => {
+    const r = await parseText([
+      '一、主要任务',
+      '1.扩大优势产品出口。支持企业开拓市场（省商务厅负责）。加强通关便利（合肥海关牵头，省商务厅配合）。',
+      '2.优化营商环境。推进通关一体化（合肥海关负责）',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title])).toEqual([['1', '扩大优势产品出口'], ['1', '扩大优势产品出口'], ['2', '优化营商环境']]);
+    expect(r.tasks[1].units).toEqual([{ name: '合肥海关', role: 'lead' }, { name: '省商务厅', role: 'cooperate' }]);
+  });
+
+  it('puts text after the last responsibility of a measure into warnings, not into the task', async () => {
+    const r = await parseText([
+      '一、主要任务', '1.打造区域平台。建设区域特色平台。（责任单位：各市人民政府）', '专栏1 重点平台名单', '某某平台、某某平台',
+      '2.建设创新载体。（责任单位：省科技厅）',
+    ].join('\n'));
+    expect(r.tasks[0].text).toBe('打造区域平台。建设区域特色平台。（责任单位：各市人民政府）');
+    expect(r.warnings.filter((w) => w.code === 'unplaced-text').map((w) => w.line)).toEqual([3, 4]);
+  });
+});
+
+describe('regulations and notices without responsibilities', () => {
+  it('takes every clause as a task and keeps its （一）items in its text', async () => {
+    const r = await parseText([
+      '某市政务数据管理办法', '第一章　总　则', '第一条　为了规范政务数据管理，制定本办法。',
+      '第二条　市政务数据主管部门负责下列工作：', '（一）规划政务数据平台；', '（二）推动数据共享。',
+      '第二章　附　则', '第三条　本办法自2020年6月15日起施行。',
+    ].join('\n'));
+    expect(r.tasks.map((t) => t.number)).toEqual(['第一条', '第二条', '第三条']);
+    expect(r.tasks[1].text).toContain('（二）推动数据共享。');
+    expect(r.tasks[1].units).toEqual([{ name: '市政务数据主管部门', role: 'responsible' }]);
+    expect(r.tasks.every((t) => t.origin.kind === 'article' && t.title === null)).toBe(true);
+    expect(r.sections.map((s) => s.marker)).toEqual(['第一章', '第二章']);
+  });
+});
