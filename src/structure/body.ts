@@ -4,7 +4,7 @@ import { isBoilerplate } from './boilerplate.js';
 import { MARKER_RANK, parseMarker, type Marker } from './markers.js';
 import { OutlineBuilder } from './outline.js';
 import { isLabelLine } from './paragraphs.js';
-import { endsAt, findResponsibilities, splitTopLevel } from './responsibility.js';
+import { endsAt, findResponsibilities } from './responsibility.js';
 import { norm, type TableOfContents } from './toc.js';
 import type { DraftTask, DraftWarning, UnitSpec } from './types.js';
 
@@ -366,7 +366,6 @@ function unplaced(p: Paragraph): DraftWarning {
   return { code: 'unplaced-text', message: `text not placed in any task: ${snippet}`, line: p.line };
 }
 
-export { splitTopLevel };
 
 /** "由区金融监管局牵头，…" in running text names a lead unit. */
 function leadsInText(text: string): UnitSpec[] {

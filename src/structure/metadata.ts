@@ -2,6 +2,7 @@ import type { DocumentMeta } from '../result/schema.js';
 import { toNumber } from '../extract/numerals.js';
 import type { Paragraph } from '../read/types.js';
 import { parseMarker } from './markers.js';
+import { splitOutsideBrackets } from './brackets.js';
 
 // 版头 (header) of a 公文: 发文字号, 标题, 主送机关, then the body; the 落款 (issuer
 // and 成文日期) follows the body of a notice, or the wrapper notice that
@@ -103,18 +104,6 @@ function findRecipients(head: Paragraph[], titleEnd: number): string[] {
   return [];
 }
 
-export function splitOutsideBrackets(s: string, sep: RegExp): string[] {
-  const out: string[] = [];
-  let depth = 0, cur = '';
-  for (const ch of s) {
-    if ('（(【[《“'.includes(ch)) depth++;
-    if ('）)】]》”'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && sep.test(ch)) { if (cur.trim()) out.push(cur.trim()); cur = ''; continue; }
-    cur += ch;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
-}
 
 function isDateLine(t: string): boolean {
   return DATE_LINE.test(t.replace(/\s+/g, ''));

@@ -1,3 +1,4 @@
+import { splitOutsideBrackets } from './brackets.js';
 import type { UnitSpec } from './types.js';
 
 // Recognising a responsibility phrase — （责任单位：…）, （A牵头，B配合）, [A牵头，B等按职责分工负责],
@@ -60,7 +61,7 @@ function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string
   const label = UNIT_LABEL.test(inner);
   // Clauses that state a time go to the deadline; labelled clauses name units with the
   // label's role (牵头单位：A；配合单位：B；完成时限：…); the rest names units by its words.
-  const clauses = splitTopLevel(inner, /[，,；;]/);
+  const clauses = splitOutsideBrackets(inner, /[，,；;]/);
   const deadline: string[] = [];
   const labelled: UnitSpec[] = [];
   const units: string[] = [];
@@ -81,18 +82,6 @@ function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string
   return { unitSpecs, deadlineRaw: deadline.length ? deadline.join('，') : null };
 }
 
-export function splitTopLevel(s: string, sep: RegExp): string[] {
-  const out: string[] = [];
-  let depth = 0, cur = '';
-  for (const ch of s) {
-    if ('（(【[《“'.includes(ch)) depth++;
-    if ('）)】]》”'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && sep.test(ch)) { if (cur.trim()) out.push(cur.trim()); cur = ''; continue; }
-    cur += ch;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
-}
 
 /** The text after a phrase is only closing punctuation: the phrase ends its sentence group. */
 export function endsAt(text: string, end: number): boolean {
