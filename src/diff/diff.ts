@@ -40,7 +40,7 @@ function sectionRef(s: Section, index: number): SectionRef {
   return { index, id: s.id, level: s.level, marker: s.marker, heading: s.heading, line: s.line };
 }
 
-function taskRef(r: Result, t: Task, index: number, sections: Map<string, Section>): TaskRef {
+function taskRef(t: Task, index: number, sections: Map<string, Section>): TaskRef {
   return {
     index, id: t.id, number: t.number, sectionId: t.sectionId,
     section: t.sectionId ? sectionLabel(sections.get(t.sectionId)) : null,
@@ -48,9 +48,9 @@ function taskRef(r: Result, t: Task, index: number, sections: Map<string, Sectio
   };
 }
 
-function snapshot(r: Result, t: Task, index: number, sections: Map<string, Section>): TaskSnapshot {
+function snapshot(t: Task, index: number, sections: Map<string, Section>): TaskSnapshot {
   return {
-    ...taskRef(r, t, index, sections),
+    ...taskRef(t, index, sections),
     text: t.text, units: t.units.map((u) => ({ ...u })), deadline: t.deadline ? { ...t.deadline } : null,
     targets: t.targets.map((x) => ({ ...x })),
   };
@@ -101,7 +101,7 @@ export function diffResults(a: Result, b: Result, options: DiffOptions = {}): Di
       : null;
     if (!moved && !fields.title && !fields.text && !fields.units && !fields.deadline && !fields.targets) { unchanged++; return; }
     changed.push({
-      old: taskRef(a, x, p.old, secA), new: taskRef(b, y, p.new, secB), similarity: round3(p.similarity),
+      old: taskRef(x, p.old, secA), new: taskRef(y, p.new, secB), similarity: round3(p.similarity),
       moved, ...fields,
     });
   });
@@ -123,8 +123,8 @@ export function diffResults(a: Result, b: Result, options: DiffOptions = {}): Di
       changed: sectionChanges.sort((p, q) => p.new.index - q.new.index),
     },
     tasks: {
-      added: b.tasks.flatMap((t, j) => (matchedB.has(j) ? [] : [snapshot(b, t, j, secB)])),
-      removed: a.tasks.flatMap((t, i) => (matchedA.has(i) ? [] : [snapshot(a, t, i, secA)])),
+      added: b.tasks.flatMap((t, j) => (matchedB.has(j) ? [] : [snapshot(t, j, secB)])),
+      removed: a.tasks.flatMap((t, i) => (matchedA.has(i) ? [] : [snapshot(t, i, secA)])),
       changed,
     },
   };

@@ -26,6 +26,7 @@ export function structure(doc: ReadDocument): Structure {
   // Task tables first: when there is one, the body's numbered items are only sections.
   const tableOutline = new OutlineBuilder();
   const tableTasks: DraftTask[] = [];
+  const captionLines = new Set<number>();
   for (let i = 0; i < items.length; i++) {
     const b = items[i];
     if (b.kind !== 'table') continue;
@@ -35,13 +36,14 @@ export function structure(doc: ReadDocument): Structure {
       continue;
     }
     const caption = captionBefore(items, i);
-    if (caption) tableOutline.openRoot(caption.text, caption.line);
-    else tableOutline.reset();
+    if (caption) {
+      tableOutline.openRoot(caption.text, caption.line);
+      for (const l of caption.lines) captionLines.add(l);
+    } else tableOutline.reset();
     tableTasks.push(...readTaskTable(b, layout, tableOutline));
   }
   const tasksFromTable = tableTasks.length > 0;
-  const captionLines = new Set<number>();
-  if (tasksFromTable) for (const s of tableOutline.sections) if (s.marker === '') captionLines.add(s.line);
+  if (!tasksFromTable) captionLines.clear();
 
   const bodyOutline = new OutlineBuilder();
   const body = readBody(
@@ -81,6 +83,8 @@ function headOf(paras: Paragraph[], title: string | null): Set<number> {
     const t = paras[i].text.trim();
     if (parseMarker(t) || /^第[一二三四五六七八九十百]+[章节条]/.test(t)) break;
     if (/^目\s*录$/.test(t)) break;
+    // The notice's one sentence ("…现印发给你们，请认真贯彻执行。") belongs to the head, as does what follows it up to the plan.
+    if (/印发给你们|请认真(?:贯彻)?(?:执行|落实)|请结合实际|现予(?:印发|公布)|遵照执行/.test(t) && [...t].length <= 200) { head.add(i); continue; }
     if ([...t].length <= 40 && !/[。，；]/.test(t)) head.add(i);
     else if ([...t].length > 40) break; // the body has begun
     // The 落款 of a wrapping notice: an issuing body and a date line.
@@ -97,7 +101,7 @@ function remap(paras: Paragraph[], head: Set<number>, drop: Set<number>): Set<nu
 }
 
 /** One or two short lines right before a table name it (…任务分解表 / …任务清单). */
-function captionBefore(items: ReturnType<typeof healParagraphs>, i: number): { text: string; line: number } | null {
+function captionBefore(items: ReturnType<typeof healParagraphs>, i: number): { text: string; line: number; lines: number[] } | null {
   const parts: { text: string; line: number }[] = [];
   for (let k = i - 1; k >= 0 && parts.length < 3; k--) {
     const b = items[k];
@@ -112,7 +116,7 @@ function captionBefore(items: ReturnType<typeof healParagraphs>, i: number): { t
     break;
   }
   const text = parts.map((p) => p.text).join('');
-  return parts.length && /(表|清单|台账|分工|任务)/.test(text) ? { text, line: parts[0].line } : null;
+  return parts.length && /(表|清单|台账|分工|任务)/.test(text) ? { text, line: parts[0].line, lines: parts.map((p) => p.line) } : null;
 }
 
 function mergeSections(body: Structure['sections'], table: Structure['sections'], _tasks: DraftTask[]) {

@@ -6,7 +6,6 @@ import type { UnitSpec } from './types.js';
 // Which unit has which role is the extract stage's job; here we only find the phrase.
 
 const OPEN = '（([【';
-const CLOSE: Record<string, string> = { '（': '）', '(': ')', '[': ']', '【': '】' };
 const ROLE_WORDS = /牵头|负责|配合|协办|责任单位|责任部门|主办|协同/;
 const NOT_RESP = /包抓领导|分管领导|例如|比如|包括|含|即|简称|以下简称|见附件/;
 const DEADLINE_CLAUSE = /^(?:(?:19|20)\d{2}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年内|年末|上半年|下半年|[一二三四1-4]季度|第[一二三四]季度|长期|持续|常态化|每年|每季度|每月|每半年|按进度|逐年|分年度|定期)/;

@@ -1,0 +1,78 @@
+import type { Paragraph } from '../read/types.js';
+import type { Marker } from './markers.js';
+import { headingOf } from './measureTasks.js';
+import { findResponsibilities } from './responsibility.js';
+
+// A segment is a numbered item with the paragraphs that follow it, up to the next
+// item; the body walk builds them, and the decisions of body.ts are made on them.
+
+export interface Segment {
+  marker: Marker | null; // null: an article of a compilation, or a headline block
+  head: Paragraph; // the paragraph that opens the segment
+  body: Paragraph[]; // continuation paragraphs (not label lines)
+  labels: Paragraph[][]; // label-line groups; labels[k] follows bodyGroups[k]
+  groups: Paragraph[][]; // body paragraphs split where a label group ends
+  rank: number;
+  parent: Segment | null;
+  children: number;
+  root: boolean; // an article title from the table of contents
+  headline: boolean; // an un-numbered short headline followed by its paragraph
+  lastWasLabel: boolean;
+  untitled?: boolean;
+  absorbed?: boolean; // an item inside a clause: part of the clause's text
+}
+
+export function newSegment(marker: Marker | null, head: Paragraph, rank: number, parent: Segment | null): Segment {
+  return { marker, head, body: [], labels: [], groups: [], rank, parent, children: 0, root: false, headline: false, lastWasLabel: false };
+}
+
+export function segmentText(s: Segment): string {
+  return [s.marker ? s.marker.rest.trim() : s.head.text.trim(), ...s.body.map((b) => b.text.trim())].join('');
+}
+
+export function hasResponsibility(s: Segment): boolean {
+  if (!s.marker) return false;
+  if (s.labels.some((g) => g.some((p) => /^(牵头|责任|配合|协办)/.test(p.text.trim())))) return true;
+  return findResponsibilities(segmentText(s)).length > 0;
+}
+
+export function siblings(all: Segment[], s: Segment): Segment[] {
+  // Clauses are numbered through the whole document, across chapters.
+  if (s.marker?.kind === 'article') return all.filter((o) => o !== s && o.marker?.kind === 'article');
+  return all.filter((o) => o !== s && o.parent === s.parent && o.marker?.kind === s.marker?.kind);
+}
+
+/** The （一）(二)… items of a clause are part of the clause: its text, not tasks or sections. */
+export function absorbIntoClauses(segments: Segment[]): void {
+  for (const s of segments) {
+    let clause: Segment | null = s.parent;
+    while (clause && clause.marker?.kind !== 'article') clause = clause.parent;
+    if (!clause || s === clause) continue;
+    s.absorbed = true;
+    clause.body.push({ ...s.head }, ...s.body);
+    if (clause.groups.length === 0) clause.groups.push([]);
+    clause.groups[clause.groups.length - 1].push({ ...s.head }, ...s.body);
+  }
+}
+
+const SAFEGUARDS = /保障措施|组织实施|组织保障|工作要求|保障机制|工作保障|有关要求|组织领导$/;
+
+/** Under 保障措施/组织实施 headings, items without a responsibility are not tasks. */
+export function underSafeguards(s: Segment): boolean {
+  for (let p = s.parent; p; p = p.parent) if (p.marker && SAFEGUARDS.test(headingOf(p.marker.rest))) return true;
+  return false;
+}
+
+/** Without responsibilities anywhere: clauses, enumerations and deepest numbered items with text. */
+export function isFallbackTask(s: Segment): boolean {
+  const kind = s.marker!.kind;
+  if (kind === 'article' || kind === 'enum') return true;
+  if (s.children > 0 || kind === 'chapter' || underSafeguards(s)) return false;
+  // A numbered item is a task when it says something beyond a heading: more sentences,
+  // paragraphs of its own, or one long sentence (a requirement of a notice).
+  const rest = s.marker!.rest.trim();
+  const firstSentenceEnd = rest.search(/[。；]/);
+  const hasMoreText = s.body.length > 0 || (firstSentenceEnd >= 0 && firstSentenceEnd < rest.length - 1) ||
+    ([...rest].length > 40 && /[。；]$/.test(rest));
+  return hasMoreText && (s.parent !== null || kind !== 'cn');
+}
