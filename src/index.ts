@@ -5,6 +5,8 @@ import { buildResult } from './result/build.js';
 import type { Format, Result } from './result/schema.js';
 
 export * from './result/schema.js';
+import { InputError } from './errors.js';
+
 export { InputError, UsageError } from './errors.js';
 
 export interface ParseOptions {
@@ -27,15 +29,21 @@ export async function parse(input: Buffer | Uint8Array | string, options: ParseO
 
 /** Read a file for parsing, turning file-system errors into one-line InputErrors. */
 export async function readInputFile(path: string): Promise<Buffer> {
-  const { InputError } = await import('./errors.js');
   try {
     return await readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file'
-      : code === 'EISDIR' ? 'is a directory, not a file'
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : (e as Error).message;
-    throw new InputError(path, reason);
+    throw new InputError(path, fileErrorReason(e as NodeJS.ErrnoException));
+  }
+}
+
+/** A file-system error as the one-line reason users see. */
+export function fileErrorReason(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ENOENT': return 'no such file';
+    case 'EISDIR': return 'is a directory, not a file';
+    case 'EACCES': case 'EPERM': return 'permission denied (cannot read the file)';
+    case 'ENAMETOOLONG': return 'file name too long';
+    case 'ELOOP': return 'too many symbolic links';
+    default: return e.message.replace(/^[A-Z]+: /, '');
   }
 }

@@ -1,9 +1,9 @@
 import type { Format, Result, Section, Task } from '../result/schema.js';
 import { alignSections, alignTasks, DEFAULT_THRESHOLD } from './align.js';
-import { diffDocument, diffTaskFields } from './fields.js';
+import { diffDocument, diffTaskFields, swapWordOps } from './fields.js';
 import {
   DIFF_VERSION, type ChangeKind, type DeadlineChange, type Diff, type SectionChange, type SectionRef,
-  type Side, type Summary, type TargetChange, type TaskChange, type TaskRef, type TaskSnapshot, type WordOp,
+  type Side, type Summary, type TargetChange, type TaskChange, type TaskRef, type TaskSnapshot,
 } from './schema.js';
 import { inEveryLongestIncreasing } from './sequence.js';
 
@@ -182,24 +182,6 @@ export function diffExitCode(d: Diff, failOn?: readonly ChangeKind[]): 0 | 1 {
 // ---------------------------------------------------------------------------------------------
 // Mirroring: diff(B, A) is expected to equal mirrorDiff(diff(A, B)).
 
-const swapOps = (ops: WordOp[]): WordOp[] => {
-  // Swap insertions and deletions, then put deletions first inside each change again.
-  const out: WordOp[] = [];
-  let del = '', ins = '';
-  const flush = () => {
-    if (del) out.push({ op: 'delete', text: del });
-    if (ins) out.push({ op: 'insert', text: ins });
-    del = ''; ins = '';
-  };
-  for (const o of ops) {
-    if (o.op === 'equal') { flush(); out.push({ ...o }); }
-    else if (o.op === 'insert') del += o.text;
-    else ins += o.text;
-  }
-  flush();
-  return out;
-};
-
 const MIRROR_DEADLINE: Record<DeadlineChange['change'], DeadlineChange['change']> = {
   earlier: 'later', later: 'earlier', added: 'removed', removed: 'added', changed: 'changed',
 };
@@ -214,7 +196,7 @@ export function mirrorDiff(d: Diff): Diff {
     old: { ...c.new }, new: { ...c.old }, similarity: c.similarity,
     moved: c.moved ? { order: c.moved.order, section: swap(c.moved.section), number: swap(c.moved.number) } : null,
     title: swap(c.title),
-    text: c.text ? swapOps(c.text) : null,
+    text: c.text ? swapWordOps(c.text) : null,
     units: c.units ? {
       added: c.units.removed, removed: c.units.added,
       roleChanged: c.units.roleChanged.map((r) => ({ name: r.name, from: r.to, to: r.from })),

@@ -17,8 +17,15 @@ export function sameText(a: string, b: string): boolean {
 /**
  * Word-level diff of two texts over jieba tokens (Myers), as runs of equal / deleted / inserted
  * text; deletions come before insertions inside a change. Runs of whitespace compare equal.
+ * When several shortest scripts exist, the one chosen does not depend on which text is "old":
+ * the script is always computed from the lesser text to the greater and turned around if needed,
+ * so wordDiff(b, a) is exactly wordDiff(a, b) with insertions and deletions swapped.
  */
 export function wordDiff(from: string, to: string): WordOp[] {
+  return from > to ? swapWordOps(orientedWordDiff(to, from)) : orientedWordDiff(from, to);
+}
+
+function orientedWordDiff(from: string, to: string): WordOp[] {
   const a = words(from), b = words(to);
   const edits = diffSequences(a, b, (x, y) => x === y || (isSpace(x) && isSpace(y)));
   const ops: WordOp[] = [];
@@ -33,6 +40,24 @@ export function wordDiff(from: string, to: string): WordOp[] {
     else push('insert', b[e.b]);
   }
   return ops;
+}
+
+/** The same word diff seen from the other side: insertions ↔ deletions, deletions first again. */
+export function swapWordOps(ops: readonly WordOp[]): WordOp[] {
+  const out: WordOp[] = [];
+  let del = '', ins = '';
+  const flush = () => {
+    if (del) out.push({ op: 'delete', text: del });
+    if (ins) out.push({ op: 'insert', text: ins });
+    del = ''; ins = '';
+  };
+  for (const o of ops) {
+    if (o.op === 'equal') { flush(); out.push({ ...o }); }
+    else if (o.op === 'insert') del += o.text;
+    else ins += o.text;
+  }
+  flush();
+  return out;
 }
 
 /** Units added, removed, or present on both sides with other roles; null when the same. */

@@ -89,7 +89,7 @@ export function squash(s: string): string {
 /** Dice coefficient of the character bigrams of two strings (punctuation and spaces ignored). */
 export function bigramDice(a: string, b: string): number {
   const x = squash(a), y = squash(b);
-  if (x === y) return x.length > 0 ? 1 : 0;
+  if (x === y) return 1;
   if (x.length < 2 || y.length < 2) return 0;
   const grams = new Map<string, number>();
   for (let i = 0; i + 1 < x.length; i++) {

@@ -17,9 +17,19 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'ole2';
   const start = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (start.includes('%PDF-')) return 'pdf';
-  if (/^[\s\ufeff\xef\xbb\xbf]*<(?:!doctype html|html|head|body|meta|div|p|table|section|article|span|h[1-6])\b/i.test(start)) return 'html';
+  if (looksHtml(start)) return 'html';
   if (looksBinary(bytes)) return 'binary';
   return 'txt';
+}
+
+/**
+ * A web page: an HTML tag first (after a BOM, blank lines, comments or an XML
+ * declaration, as saved pages often begin), or <html / <!doctype html early on.
+ */
+function looksHtml(start: string): boolean {
+  const head = start.replace(/^(?:[\s\ufeff]|\xef\xbb\xbf|<\?xml[^>]*>|<!--[\s\S]*?-->)*/, '');
+  if (/^<(?:!doctype html|html|head|body|meta|title|link|script|style|div|p|table|section|article|span|h[1-6]|font|center|br)\b/i.test(head)) return true;
+  return /<html[\s>]|<!doctype html/i.test(start);
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

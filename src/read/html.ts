@@ -16,7 +16,11 @@ export interface ReadHtmlOptions {
 
 export async function readHtml(bytes: Uint8Array, name: string, options: ReadHtmlOptions = {}): Promise<ReadDocument> {
   const charset = declaredCharset(bytes);
-  const { text: html, encoding } = decodeWithCharset(bytes, charset);
+  const notes: ReadDocument['notes'] = [];
+  // A page declared GBK whose bytes are valid UTF-8 (a template copied between sites) is UTF-8.
+  const misdeclared = !!charset && GBK.test(charset) && isUtf8WithMultibyte(bytes);
+  if (misdeclared) notes.push({ code: 'charset-mismatch', message: `declares charset ${charset} but is UTF-8; read as UTF-8`, line: null });
+  const { text: html, encoding } = decodeWithCharset(bytes, misdeclared ? 'utf-8' : charset);
   const { root } = parseHtml(html);
   const body = findBody(root);
   const title = pageTitle(root);
@@ -32,11 +36,24 @@ export async function readHtml(bytes: Uint8Array, name: string, options: ReadHtm
     throw new InputError(name, `no document text found in the HTML page (${what})`);
   }
   const { blocks, text } = assemble(items);
-  const notes: ReadDocument['notes'] = [];
   if (options.claimed && options.claimed !== 'html') {
     notes.push({ code: 'format-mismatch', message: `named .${options.claimed} but it is an HTML page; read as HTML`, line: null });
   }
-  return { format: 'html', encoding: encoding === 'utf-16le' || encoding === 'utf-16be' ? encoding : encoding, blocks, notes, text };
+  return { format: 'html', encoding, blocks, notes, text };
+}
+
+const GBK = /^(gb2312|gbk|gb18030|x-gbk|cp936)$/i;
+
+function isUtf8WithMultibyte(bytes: Uint8Array): boolean {
+  let multibyte = false;
+  for (let i = 0; i < bytes.length && !multibyte; i++) if (bytes[i] >= 0x80) multibyte = true;
+  if (!multibyte) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Fewer Chinese characters than this in the article: not a document (an error page, a login page). */

@@ -39,12 +39,16 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
   const stack: Segment[] = [];
   let current: Segment | null = null;
   let tocIndex = 0;
+  let colophon = false;
   const tocEntries = opts.toc?.entries.map(norm) ?? [];
 
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     const text = p.text.trim();
-    if (opts.headIndexes.has(i) || isBoilerplate(text)) continue;
+    // The 版记 (抄送 … 印发) closes a document: its lines of names are form, not content.
+    if (/^(?:抄送|抄报)[:：]/.test(text)) colophon = true;
+    else if (colophon && [...text].length > 60) colophon = false;
+    if (colophon || opts.headIndexes.has(i) || isBoilerplate(text)) continue;
     if (opts.toc && i >= opts.toc.start && i < opts.toc.end) continue;
     // An article of a compilation: a title listed in the table of contents, or text set
     // apart by blank lines (a title line, or an untitled fragment right after the contents).

@@ -96,3 +96,13 @@ describe('policy-parse schema', () => {
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync(fixture('../schemas/policy-tasks.schema.json'), 'utf8')));
   });
 });
+
+describe('file-system errors become one-line reasons', () => {
+  it('maps the error codes a user can meet', async () => {
+    const { fileErrorReason } = await import('../../src/index.js');
+    const err = (code: string) => Object.assign(new Error(`${code}: x`), { code });
+    expect(fileErrorReason(err('EACCES'))).toBe('permission denied (cannot read the file)');
+    expect(fileErrorReason(err('ENOENT'))).toBe('no such file');
+    expect(fileErrorReason(err('EISDIR'))).toBe('is a directory, not a file');
+  });
+});
