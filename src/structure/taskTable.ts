@@ -15,7 +15,7 @@ const HEADER_WORDS: [RegExp, ColumnRole][] = [
   [/^(序号|编号|序|项目编号)$/, 'number'],
   [/牵头(单位|部门)|主办单位|牵头$/, 'lead'],
   [/配合(单位|部门)|协办|协同|参与单位|配合$/, 'cooperate'],
-  [/责任(单位|部门|主体|人)|负责(单位|部门)|指导部门|实施(单位|主体)|承办单位|主管部门|落实单位/, 'responsible'],
+  [/责任(单位|部门|主体)|负责(单位|部门)|指导部门|实施(单位|主体)|承办单位|主管部门|落实单位/, 'responsible'],
   [/(完成|办结)?(时限|时间|期限)|时间(节点|安排|进度)|进度安排|完成时限/, 'deadline'],
   [/具体(措施|内容|举措|工作)|主要(内容|措施)|工作(措施|内容|要求|目标)|任务(内容|要求)|措施|目标任务|内容|预期成果/, 'text'],
   [/重点任务|具体任务|工作任务|主要任务|任务名称|改革(举措|事项|任务)|任务|事项|项目|名称/, 'title'],
@@ -43,6 +43,12 @@ export function taskTableLayout(table: TableBlock): TaskTableLayout | null {
     const taskish = has('title') || has('text');
     const assigns = has('lead') || has('responsible') || has('cooperate') || has('deadline');
     if (!(taskish && (assigns || has('number')))) continue;
+    // A two-level header (责任单位 over 牵头单位 | 配合单位): the second row refines the first.
+    const sub = table.rows[h + 1]?.map((c) => headerRole(c.text));
+    if (sub && sub.filter((r) => r === 'lead' || r === 'cooperate' || r === 'responsible').length >= 2 && sub.length === roles.length) {
+      const merged = roles.map((r, i) => (sub[i] && sub[i] !== r ? sub[i]! : r));
+      return { headerRow: h + 1, columns: widen(merged, header, width) };
+    }
     return { headerRow: h, columns: widen(roles, header, width) };
   }
   return null;

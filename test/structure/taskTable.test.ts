@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { TableBlock, TableCell } from '../../src/read/types.js';
+import { OutlineBuilder } from '../../src/structure/outline.js';
+import { headerRole, readTaskTable, taskTableLayout } from '../../src/structure/taskTable.js';
+
+/** A grid from rows of strings; "^" marks a cell merged from above, "<" from the left. */
+function grid(rows: string[][]): TableBlock {
+  const out: TableCell[][] = rows.map((r, i) => r.map((text, j) => {
+    if (text === '^') return { text: '', line: i + 1, merged: true };
+    if (text === '<') return { text: '', line: i + 1, merged: true };
+    return { text, line: i + 1 };
+  }));
+  // Fill merged copies with the text they repeat, as a reader with span information does.
+  out.forEach((r, i) => r.forEach((c, j) => {
+    if (rows[i][j] === '^') c.text = out[i - 1][j].text;
+    if (rows[i][j] === '<') c.text = r[j - 1].text;
+  }));
+  return { kind: 'table', rows: out, line: 1 };
+}
+
+describe('headerRole', () => {
+  it.each([
+    ['序号', 'number'], ['重点任务', 'title'], ['具体任务', 'title'], ['具体措施', 'text'], ['主要内容', 'text'],
+    ['牵头单位', 'lead'], ['牵头部门', 'lead'], ['配合单位', 'cooperate'], ['责任单位', 'responsible'], ['指导部门', 'responsible'],
+    ['完成时限', 'deadline'], ['完成时间', 'deadline'], ['时间节点', 'deadline'], ['责任领导', null], ['备注', null],
+  ])('%s → %s', (h, role) => expect(headerRole(h)).toBe(role));
+});
+
+describe('readTaskTable on a full grid with spans', () => {
+  it('keeps number and title over vertically merged cells and reads a two-level header', () => {
+    const t = grid([
+      ['序号', '重点任务', '具体措施', '责任单位', '<', '完成时限'],
+      ['^', '^', '^', '牵头单位', '配合单位', '^'],
+      ['一、优化政务服务', '<', '<', '<', '<', '<'],
+      ['1', '推进一网通办', '梳理事项清单', '县政务服务中心', '县级各部门', '2023年6月底前'],
+      ['^', '^', '实现全程网办率达90%以上', '县政务服务中心', '各乡镇', '长期坚持'],
+      ['2', '优化审批流程', '压缩审批时限至5个工作日', '县发展改革委', '', '2023年12月'],
+    ]);
+    const layout = taskTableLayout(t)!;
+    expect(layout.columns).toEqual(['number', 'title', 'text', 'lead', 'cooperate', 'deadline']);
+    const outline = new OutlineBuilder();
+    const tasks = readTaskTable(t, layout, outline);
+    expect(tasks.map((x) => [x.number, x.title, x.text])).toEqual([
+      ['1', '推进一网通办', '梳理事项清单'], ['1', '推进一网通办', '实现全程网办率达90%以上'], ['2', '优化审批流程', '压缩审批时限至5个工作日'],
+    ]);
+    expect(tasks[1].unitSpecs).toEqual([{ raw: '县政务服务中心', role: 'lead' }, { raw: '各乡镇', role: 'cooperate' }]);
+    expect(tasks[2].deadlineRaw).toBe('2023年12月');
+    expect(outline.sections.map((s) => [s.marker, s.heading])).toEqual([['一、', '优化政务服务']]);
+    expect(tasks.every((x) => x.sectionId === outline.sections[0].id)).toBe(true);
+  });
+  it('is not a task table without a task column', () => {
+    expect(taskTableLayout(grid([['姓名', '职务', '电话'], ['张三', '科长', '123']]))).toBeNull();
+  });
+});
