@@ -34,7 +34,7 @@ export function healParagraphs(blocks: Block[]): (HealedParagraph | Extract<Bloc
       cur.lines.push(b.line);
       continue;
     }
-    for (const [k, part] of splitEnumerations(text).entries()) {
+    for (const [k, part] of splitEnumerations(text).flatMap(splitInlineLabels).entries()) {
       cur = { kind: 'para', text: part, line: b.line, page: b.page, lines: [b.line], gapBefore: k === 0 ? gapBefore : 0 };
       out.push(cur);
     }
@@ -85,4 +85,22 @@ export function stripArtefacts(text: string): string {
     .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(/\*\*/g, '')
     .trim();
+}
+
+const INLINE_LABEL = /(?<=[。；;])\s*(?=(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点)\s*[:：])/;
+
+/**
+ * "…推进一网通办。责任单位：县政务服务中心；完成时限：2023年底。" — labels written at the
+ * end of the measure's own paragraph are split off, so they read like label lines.
+ */
+export function splitInlineLabels(text: string): string[] {
+  if (LABEL.test(text)) return [text];
+  const at = text.search(INLINE_LABEL);
+  if (at <= 0) return [text];
+  return [text.slice(0, at).trim(), ...splitLabelRun(text.slice(at).trim())];
+}
+
+/** "责任单位：A；完成时限：B" → one label per line. */
+function splitLabelRun(t: string): string[] {
+  return t.split(/[；;]\s*(?=(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点)\s*[:：])/).map((x) => x.trim()).filter(Boolean);
 }

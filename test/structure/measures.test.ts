@@ -43,6 +43,21 @@ describe('numbered measures with responsibilities', () => {
   });
 });
 
+describe('labels written inside the measure paragraph', () => {
+  it('splits off 责任单位/牵头单位/完成时限 after the last sentence', async () => {
+    const r = await parseText([
+      '一、重点任务',
+      '（一）推进一网通办。梳理公布事项清单。责任单位：县政务服务中心、县级各部门；完成时限：2023年底。',
+      '（二）优化营商环境评价。开展评价。牵头单位：县发展改革委；配合单位：各乡镇；完成时限：2023年6月30日前。',
+    ].join('\n'));
+    expect(r.tasks.map((t) => t.text)).toEqual(['推进一网通办。梳理公布事项清单。', '优化营商环境评价。开展评价。']);
+    expect(r.tasks[0].units.map((u) => u.name)).toEqual(['县政务服务中心', '县级各部门']);
+    expect(r.tasks[0].deadline).toMatchObject({ due: '2023-12-31', precision: 'year' });
+    expect(r.tasks[1].units).toEqual([{ name: '县发展改革委', role: 'lead' }, { name: '各乡镇', role: 'cooperate' }]);
+    expect(r.tasks[1].deadline?.due).toBe('2023-06-30');
+  });
+});
+
 describe('regulations and notices without responsibilities', () => {
   it('takes every clause as a task and keeps its （一）items in its text', async () => {
     const r = await parseText([
