@@ -77,9 +77,14 @@ function joinText(a: string, b: string): string {
   return /[A-Za-z0-9,.]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
 }
 
-/** Conversion artefacts that are not document text. */
+// CJK characters and full-width punctuation: a space next to one is layout, not a word break.
+const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef“”‘’《》〔〕【】';
+const LAYOUT_SPACE = new RegExp(`(?<=[${CJK}]) +| +(?=[${CJK}])`, 'g');
+
+/** Conversion artefacts that are not document text, and spaces that are only layout. */
 export function stripArtefacts(text: string): string {
   return text
+    .replace(LAYOUT_SPACE, '')
     .replace(/\[bookmark: [^\]]*\]/g, '')
     .replace(/##paid(?:begin|end)##/g, '')
     .replace(/\*\*(.+?)\*\*/g, '$1')
