@@ -80,11 +80,13 @@ function joinText(a: string, b: string): string {
 // CJK characters and full-width punctuation: a space next to one is layout, not a word break.
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef“”‘’《》〔〕【】';
 const LAYOUT_SPACE = new RegExp(`(?<=[${CJK}]) +| +(?=[${CJK}])`, 'g');
+// …except the space that ends a leading number ("1 加强…"): it is what makes it a marker.
+const MARKER_BEFORE = /^\s*(?:\d{1,3}[.．、﹒]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、．.])$/;
 
 /** Conversion artefacts that are not document text, and spaces that are only layout. */
 export function stripArtefacts(text: string): string {
   return text
-    .replace(LAYOUT_SPACE, '')
+    .replace(LAYOUT_SPACE, (sp, at: number, all: string) => (MARKER_BEFORE.test(all.slice(0, at)) ? sp : ''))
     .replace(/\[bookmark: [^\]]*\]/g, '')
     .replace(/##paid(?:begin|end)##/g, '')
     .replace(/\*\*(.+?)\*\*/g, '$1')
@@ -92,7 +94,17 @@ export function stripArtefacts(text: string): string {
     .trim();
 }
 
-const INLINE_LABEL = /(?<=[。；;])\s*(?=(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点)\s*[:：])/;
+const INLINE_LABEL = /(?<=[。；;])\s*(?=(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点)\s*[:：])/g;
+
+/** Index of the first match not inside brackets (labels inside （…） belong to that phrase). */
+function firstOutsideBrackets(text: string, re: RegExp): number {
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(0, m.index);
+    const open = (before.match(/[（(\[【]/g) ?? []).length - (before.match(/[）)\]】]/g) ?? []).length;
+    if (open <= 0) return m.index!;
+  }
+  return -1;
+}
 
 /**
  * "…推进一网通办。责任单位：县政务服务中心；完成时限：2023年底。" — labels written at the
@@ -100,7 +112,7 @@ const INLINE_LABEL = /(?<=[。；;])\s*(?=(?:牵头单位|牵头部门|责任单
  */
 export function splitInlineLabels(text: string): string[] {
   if (LABEL.test(text)) return [text];
-  const at = text.search(INLINE_LABEL);
+  const at = firstOutsideBrackets(text, INLINE_LABEL);
   if (at <= 0) return [text];
   return [text.slice(0, at).trim(), ...splitLabelRun(text.slice(at).trim())];
 }

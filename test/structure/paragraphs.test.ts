@@ -32,3 +32,11 @@ describe('splitEnumerations', () => {
     expect(splitEnumerations('这一是非问题，二是指第二项')).toEqual(['这一是非问题，二是指第二项']);
   });
 });
+
+describe('layout spaces', () => {
+  it('drops spaces next to CJK text but keeps the one after a leading number', () => {
+    expect(texts(['制定《 2025年度抽查计划》， 禁止设置门槛。'])).toEqual(['制定《2025年度抽查计划》，禁止设置门槛。']);
+    expect(texts(['1 加强干部思想教育。'])).toEqual(['1 加强干部思想教育。']);
+    expect(texts(['use IPv6 and 5G networks.'])).toEqual(['use IPv6 and 5G networks.']);
+  });
+});
