@@ -189,6 +189,8 @@ const MIRROR_TARGET: Record<TargetChange['change'], TargetChange['change']> = {
   raised: 'lowered', lowered: 'raised', added: 'removed', removed: 'added', changed: 'changed',
 };
 
+const targetGroup = (t: TargetChange) => (t.from && t.to ? 0 : t.from ? 1 : 2);
+
 /** The same diff seen from the other side (old ↔ new). */
 export function mirrorDiff(d: Diff): Diff {
   const swap = <T>(x: { from: T; to: T } | null) => (x ? { from: x.to, to: x.from } : null);
@@ -205,7 +207,10 @@ export function mirrorDiff(d: Diff): Diff {
       change: MIRROR_DEADLINE[c.deadline.change], from: c.deadline.to, to: c.deadline.from,
       days: c.deadline.days === null ? null : -c.deadline.days || 0,
     } : null,
-    targets: c.targets ? c.targets.map((t) => ({ change: MIRROR_TARGET[t.change], from: t.to, to: t.from })) : null,
+    targets: c.targets
+      ? c.targets.map((t) => ({ change: MIRROR_TARGET[t.change], from: t.to, to: t.from }))
+        .sort((x, y) => targetGroup(x) - targetGroup(y)) // stable: pairs, removed, added
+      : null,
   }));
   changed.sort((p, q) => p.new.index - q.new.index);
   const s = d.summary;

@@ -88,6 +88,7 @@ export function diffUnits(from: readonly Unit[], to: readonly Unit[]): UnitsChan
     const same = ra.length === rb.length && ra.every((r) => rb.includes(r));
     if (!same) change.roleChanged.push({ name, from: ra, to: rb });
   }
+  change.roleChanged.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)); // same order both ways
   return change.added.length || change.removed.length || change.roleChanged.length ? change : null;
 }
 
@@ -151,7 +152,8 @@ export function diffTargets(from: readonly Target[], to: readonly Target[]): Tar
     && right.filter((j) => to[j].unit === y.unit).length === 1);
 
   const changes: TargetChange[] = [];
-  for (const [i, j] of pairs.sort((p, q) => p[1] - q[1])) {
+  // Pairs in the order of both lists (i + j, the same in either direction), then removed, then added.
+  for (const [i, j] of pairs.sort((p, q) => p[0] + p[1] - (q[0] + q[1]) || p[0] - q[0])) {
     const x = from[i], y = to[j];
     if (sameTarget(x, y)) continue;
     let change: TargetChange['change'] = 'changed';

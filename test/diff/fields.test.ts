@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffDeadline, diffDocument, diffTargets, diffUnits, sameText, wordDiff } from '../../src/diff/fields.js';
+import { diffDeadline, diffDocument, diffTargets, diffUnits, sameText, swapWordOps, wordDiff } from '../../src/diff/fields.js';
 import { coop, due, lead, resp, target } from './make.js';
 
 describe('wordDiff (jieba words, Myers)', () => {
@@ -24,6 +24,16 @@ describe('wordDiff (jieba words, Myers)', () => {
     const ops = wordDiff(a, b);
     expect(ops.filter((o) => o.op !== 'insert').map((o) => o.text).join('')).toBe(a);
     expect(ops.filter((o) => o.op !== 'delete').map((o) => o.text).join('')).toBe(b);
+  });
+
+  it('is symmetric even when several shortest scripts exist', () => {
+    const pairs: [string, string][] = [
+      ['双随机、一公开"监管', '“双随机、一公开”监管'],
+      ['甲乙甲乙', '乙甲乙甲'],
+      ['加强监管，加强服务', '加强服务，加强监管'],
+      ['每月至少1次，每季度至少1次', '每季度至少2次，每月至少1次'],
+    ];
+    for (const [a, b] of pairs) expect(wordDiff(b, a)).toEqual(swapWordOps(wordDiff(a, b)));
   });
 
   it('treats whitespace-only differences as the same text', () => {

@@ -227,3 +227,31 @@ describe('diff of seed 000 (task table) and an edited version', () => {
     expect(diffResults(B, A)).toEqual(mirrorDiff(d));
   });
 });
+
+describe('every seed and every pair of seeds', () => {
+  const dir = fileURLToPath(new URL('../../fixtures/seeds/', import.meta.url));
+  let results: [string, Result][] = [];
+  beforeAll(async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+    results = await Promise.all(files.map(async (f) => [f, await parse(`${dir}${f}`)] as [string, Result]));
+  });
+
+  it('a seed diffed with itself is empty', () => {
+    expect(results.length).toBeGreaterThanOrEqual(5);
+    for (const [name, r] of results) {
+      const d = diffResults(r, r);
+      expect(d.equal, name).toBe(true);
+      expect(d.summary.unchanged, name).toBe(r.tasks.length);
+    }
+  });
+
+  it('diff(B, A) mirrors diff(A, B) exactly, even for unrelated documents (ties broken the same way)', () => {
+    for (let i = 0; i < results.length; i++) {
+      for (let j = i + 1; j < results.length; j++) {
+        const [na, a] = results[i], [nb, b] = results[j];
+        expect(diffResults(b, a), `${nb} vs ${na}`).toEqual(mirrorDiff(diffResults(a, b)));
+      }
+    }
+  });
+});
