@@ -64,23 +64,43 @@ const PREFIX_COMPARATORS: [string, Comparator][] = ([
 // "压缩简易注销公告时间为20天", "压缩…至20天": a bare 为/至/到 takes its direction from the verb before.
 const DIRECTION_VERBS: [RegExp, Comparator][] = [
   [/(?:压缩|压减|缩短|缩减|降低|减少|控制|下降)/, '<='],
-  [/(?:提高|提升|增加|增长|扩大|上升)/, '>='],
+  [/(?:提高|提升|增加|增长|扩大|上升|扩容)/, '>='],
 ];
+// "平均发放时长由22天提速至11天": speeding up lowers a time (and raises anything else).
+const SPEED_UP = /(?:提速|加速)/;
 
 // ---------------------------------------------------------------------------------------------
 // What surrounds a number
 
 const CLAUSE_END = /^(?:[，。；;,.！!？?、）)\]】\n]|$)/;
 const COMPLETION = /^(?:闭环办结|办理完毕|办结|办完|完成|到位)/;
-// Before the number: an ordinal (第二批), top-N (前15项), a starting value (由45天压缩至20天,
+// Before the number: an ordinal (第二批), a starting value (由45天压缩至20天,
 // 从最快40分钟), a product (7×24小时), part of a code (IPv6, 12345) or a record (最快90分钟).
-const NOT_A_QUANTITY_BEFORE = /(?:第|(?<!提)前|[×xX*+\-—.\/#A-Za-z0-9]|由|从|从最快|最快|最短|排名|共印)$/;
+const NOT_A_QUANTITY_BEFORE = /(?:第|[×xX*+\-—.\/#A-Za-z0-9]|由|从|从最快|最快|最短|排名|共印)$/;
+// 前15项 is a top-N alone or after a ranking or a scope (排名前15位, 全省前10); after an event it
+// ends a time phrase (完成信息平台上线前15项业务编码贯标), and 提前 is a comparator.
+const TOP_N = /(?:^|[^\u4e00-\u9fa5]|[出在入进列居排选取占的]|排名|排位|位居|位列|跻身|保持|全国|全省|全市|全区|全县|全球|世界|国内|省内|市内|行业|同类)前$/;
 const CLAUSE_BOUNDARY = '，。；;：:！!？?\n,';
 // A sentence that tells what has been done ("今年以来，共审核招商引资协议8件", "为企业节约费用
 // 43.8万元，实现了…"): its bare counts are results, not targets. (累计 is not a sign: plans set
 // cumulative targets, "累计建设5G基站4600个".) Quantities with a comparator word
 // are still read ("满意率达到99%") — the printed word states a level.
-const REPORTING_SENTENCE = /今年以来|今年来|上半年|至目前|截至|截止|目前|先后|共计|其中|成功|同比|环比|较(?:上|去)年|比上年|已经|已(?=[\u4e00-\u9fa5])|(?<![为除])了(?!解)|共[\u4e00-\u9fa5]{0,14}[0-9]/;
+// A rounded figure ("900余亩", "100余份", "XX余万元") or help counted ("帮助…企业融资3000万元")
+// marks a sentence of results too.
+const REPORTING_SENTENCE = /今年以来|今年来|上半年|至目前|截至|截止|目前|先后|共计|其中|成功|(?<!不)同比|环比|较(?:上|去)年|比上年|已经|已(?=[\u4e00-\u9fa5])|(?<![为除])了(?!解)|共[\u4e00-\u9fa5]{0,14}[0-9]|(?:[0-9]|XX|[十百千万])[余多](?=[万亿]?[\u4e00-\u9fa5])|帮助[^，,；;。0-9]{2,}[0-9]/;
+// A text that narrates what was done — a report, a news item of a compilation — says so somewhere
+// ("今年以来", "截至目前", "先后", "已于5月29日上线", "完成了…"): its bare figures are results
+// even in sentences without such a word ("走访调研企业20家", "建成104个…窗口"). A sentence that
+// states a plan (力争, 确保, 年内, 到2025年 … between 。 and ；) is still read.
+const REPORT_TEXT = /今年以来|今年来|截至|截止(?:到|至)?(?:目前|今年|[0-9])|至目前|先后|(?<!不)同比|环比|较(?:上|去)年|比上年|已经|已于|已(?:累计|全部|完成|建成|发布|上架|成立|形成|实现|达到)/;
+// The past-tense 了 (not 为了, 了解, 明了 …) marks a narrative when it recurs; once, it is often
+// a plan's background ("市级…增加了招标计划编制和发布等相关功能").
+const PAST_LE = /(?<![为除明])了(?![解然之结])/g;
+
+function isReport(t: string): boolean {
+  return REPORT_TEXT.test(t) || (t.match(PAST_LE)?.length ?? 0) >= 2;
+}
+const PLAN_SENTENCE = /力争|确保|争取|年内|年底前|到20[0-9]{2}年|计划|目标|预计/;
 // Money in a clause that grants it ("一次性奖励企业5万元补助"): the amount is the measure, "=".
 const GRANT = /奖励|补助|奖补|补贴|资助|贴息|扶持资金/;
 // A bare rate right after a verb of change reports the change ("分别增长48%", "压缩55%").
@@ -112,9 +132,15 @@ interface Quantity {
   suffix: string;
   /** The number is Chinese ("三次"), so idioms like 一次性, 一站式 need ruling out. */
   chinese: boolean;
+  /** A bandwidth (万兆, 20兆, 5G): a level only after a comparator or in "N兆到/进…". */
+  bandwidth?: boolean;
 }
 
+// 半天办结, 半个工作日, 半小时: half of a time unit. Not 上半年/每半年 (periods), nor 一天半.
+const HALF = /^半(?=个?(?:工作日|自然日|小时|天|日))/;
+
 function readNumber(t: string, at: number): { text: string; end: number } | null {
+  if (t[at] === '半') return HALF.test(t.slice(at)) && !/[每上下前后多大一两近]$/.test(t.slice(0, at)) ? { text: '半', end: at + 1 } : null;
   NUMBER.lastIndex = at;
   const m = NUMBER.exec(t);
   // A scale alone is not a number: "XX余万元", "千企", "万兆".
@@ -123,11 +149,21 @@ function readNumber(t: string, at: number): { text: string; end: number } | null
 }
 
 function valueOf(numberText: string): number | null {
+  if (numberText === '半') return 0.5;
   return toNumber(numberText.replace(/^百分之/, ''));
 }
 
+// Bandwidths: 万兆/千兆/百兆 (a scale with 兆 is a number here), 20兆, 5G, 100Mbps.
+const SCALED_BANDWIDTH = /^([万千百])兆(?![瓦帕赫伏焦字])/;
+const BANDWIDTH_UNIT = /^(?:Gbps|Mbps|Gb\/s|Mb\/s|G|M|兆(?![瓦帕赫伏焦字]))/;
+const SCALE_VALUE: Record<string, number> = { 万: 10000, 千: 1000, 百: 100 };
+
 /** The quantity that starts at `at`, or null: 12—48个工作日, 两至三名, 95、60、15个工作日内, 百分之六十. */
 function readQuantity(t: string, at: number): Quantity | null {
+  const scaled = SCALED_BANDWIDTH.exec(t.slice(at));
+  if (scaled) {
+    return { start: at, end: at + 2, values: [{ value: SCALE_VALUE[scaled[1]], valueMax: null }], unit: '兆', suffix: '', chinese: false, bandwidth: true };
+  }
   const first = readNumber(t, at);
   if (!first) return null;
   const values: { value: number; valueMax: number | null }[] = [];
@@ -159,13 +195,18 @@ function readQuantity(t: string, at: number): Quantity | null {
   else {
     UNIT.lastIndex = pos;
     const u = UNIT.exec(t);
+    const bandwidth = u ? null : BANDWIDTH_UNIT.exec(t.slice(pos));
+    if (bandwidth && /[0-9]/.test(first.text)) {
+      return { start: at, end: pos + bandwidth[0].length, values, unit: bandwidth[0], suffix: '', chinese: false, bandwidth: true };
+    }
     if (!u) return null;
     unit = u[0];
     pos += unit.length;
   }
   SUFFIX.lastIndex = pos;
   const suffix = SUFFIX.exec(t)?.[0] ?? '';
-  return { start: at, end: pos + suffix.length, values, unit, suffix, chinese: !/[0-9]/.test(first.text) };
+  // 半 is a fraction word, not a Chinese numeral that may start an idiom.
+  return { start: at, end: pos + suffix.length, values, unit, suffix, chinese: !/[0-9半]/.test(first.text) };
 }
 
 /** Dates (2025年, 8月30日, 15日前) and durations of years that read as periods ("5年内关税减让"). */
@@ -219,8 +260,11 @@ function isFrame(w: TaggedWord): boolean {
   return FRAME_WORDS.has(w.word) || FRAME_TAGS.test(w.tag) || /^[0-9.%]+$/.test(w.word);
 }
 
-/** Trim framing words off both ends of a phrase, keeping the noun phrase in the middle. */
-function trimToNounPhrase(words: TaggedWord[]): TaggedWord[] {
+/**
+ * Trim framing words off both ends of a phrase, keeping the noun phrase in the middle. `governed`:
+ * the phrase may open with the clause's governing verb (not so the later items of a list).
+ */
+function trimToNounPhrase(words: TaggedWord[], governed = true): TaggedWord[] {
   let ws = words.filter((w) => w.word.trim());
   // "政务部门应当每年对本部门政务数据目录…": after subject and verb, 对 names what is acted on.
   let objectMarker = -1;
@@ -246,6 +290,7 @@ function trimToNounPhrase(words: TaggedWord[]): TaggedWord[] {
       if (isFrame(first) && !/^[“"《]/.test(first.word)) { ws = ws.slice(1); continue; }
       break;
     }
+    if (!governed) break;
     const mayDrop = verbsDropped === 0 || (verbsDropped === 1 && !lastDroppedWasFrame);
     // An ordinary verb stays when it is the phrase's own (办理时限: one word follows), is
     // coordinated (评选和宣传活动), qualifies a prefix (低压/v 非/h 居民), makes the quantity
@@ -305,7 +350,8 @@ function coordinatedItems(region: string): string[] {
     if (quoteDepth === 0 && (w.word === '、' || (/^(?:和|及|与|以及)$/.test(w.word) && (w.tag === 'c' || w.tag === 'p')))) { items.push([]); continue; }
     items[items.length - 1].push(w);
   }
-  return items.map((ws) => joinWords(trimToNounPhrase(ws))).filter(Boolean);
+  // The clause's verb governs the first item only: "竣工验收阶段" keeps its 竣工.
+  return items.map((ws, i) => joinWords(trimToNounPhrase(ws, i === 0))).filter(Boolean);
 }
 
 /**
@@ -360,6 +406,15 @@ function sentenceAround(t: string, start: number, end: number): string {
   return t.slice(a, b);
 }
 
+/** The part of a sentence (between 。；) that holds a span. */
+function partAround(t: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && !'。；;！？!?\n'.includes(t[a - 1])) a--;
+  let b = end;
+  while (b < t.length && !'。；;！？!?\n'.includes(t[b])) b++;
+  return t.slice(a, b);
+}
+
 function clauseEnd(t: string, from: number): number {
   let i = from;
   while (i < t.length && !CLAUSE_BOUNDARY.includes(t[i]) && !'（('.includes(t[i])) i++;
@@ -383,6 +438,8 @@ interface Found {
   verb?: string;
   /** "对新增“小升规”企业，一次性奖励企业2万元补助": a grant, measured for its recipient. */
   grant?: string;
+  /** "千兆到苏木乡镇（街道）": what a bandwidth reaches is what it measures. */
+  reaches?: string;
 }
 
 interface PrefixComparator {
@@ -423,19 +480,35 @@ function directionOfBareVerb(t: string, q: Quantity, floor: number): PrefixCompa
   if (!/[为至到]$/.test(t.slice(0, q.start))) return null;
   const from = clauseStart(t, q.start, floor);
   const region = t.slice(from, q.start - 1);
-  for (const [verb, comparator] of DIRECTION_VERBS) {
+  const directions: [RegExp, Comparator][] = [...DIRECTION_VERBS, [SPEED_UP, TIME_UNIT.test(q.unit) ? '<=' : '>=']];
+  for (const [verb, comparator] of directions) {
     const m = verb.exec(region);
     if (m) return { comparator, start: from + m.index, subject: [from + m.index + m[0].length, q.start - 1] };
   }
   return null;
 }
 
-/** The last word before `at` (within its clause) is a verb: "培育1-2家", "开展1次". */
+// Verbs jieba tags as nouns ("面向/n 1万名专业技术人才").
+const MISTAGGED_VERBS = new Set(['面向']);
+
+/**
+ * The count follows its verb: "培育1-2家", "开展1次", maybe after a time phrase
+ * ("完成信息平台上线前15项业务编码贯标").
+ */
 function verbJustBefore(t: string, at: number, floor: number): boolean {
   const region = t.slice(clauseStart(t, at, floor), at);
   const words = tag(region);
+  let end = words.length;
+  if (end > 0 && /^(?:前|后)$/.test(words[end - 1].word) && words[end - 1].tag === 'f') {
+    // "上线前": the time phrase's nouns (jieba tags 上线 n) back to the verb that governs the count.
+    end--;
+    let nouns = 0;
+    while (end > 0 && nouns < 4 && /^(?:n|nz|vn|l|j)$/.test(words[end - 1].tag) && !MISTAGGED_VERBS.has(words[end - 1].word)) { end--; nouns++; }
+    if (nouns === 0) return false;
+  }
+  const last = words[end - 1];
   // jieba tags some verbs of this kind vn (培育/vn).
-  return words.length > 0 && /^vn?$/.test(words[words.length - 1].tag);
+  return last !== undefined && (/^vn?$/.test(last.tag) || MISTAGGED_VERBS.has(last.word));
 }
 
 /**
@@ -465,17 +538,18 @@ function clauseEndOfRemark(t: string, at: number): number {
 /** Find the quantities of a text and decide which are targets and how they compare. */
 function findQuantities(t: string): Found[] {
   const masked = quotedPositions(t);
+  const report = isReport(t);
   const out: Found[] = [];
   let rejectedEnd = -1;
   let i = 0;
   while (i < t.length) {
     const ch = t[i];
-    if (!/[0-9百零〇○一二两三四五六七八九十千万]/.test(ch) || masked[i] || (i > 0 && /[0-9.]/.test(t[i - 1]))) { i++; continue; }
+    if (!/[0-9百零〇○一二两三四五六七八九十千万半]/.test(ch) || masked[i] || (i > 0 && /[0-9.]/.test(t[i - 1]))) { i++; continue; }
     const q = readQuantity(t, i);
     if (!q) { i++; continue; }
     // The next item of a list whose first item is not a target is not one either ("增长48%、5.8%").
     const afterRejected = rejectedEnd === q.start - 1 && '、和及'.includes(t[q.start - 1]);
-    const found = afterRejected ? null : judge(t, q, out[out.length - 1] ?? null);
+    const found = afterRejected ? null : judge(t, q, out[out.length - 1] ?? null, report);
     if (found) { out.push(found); i = q.end; } else {
       if (!q.chinese) rejectedEnd = q.end;
       i = Math.max(i + 1, q.chinese ? i + 1 : q.end);
@@ -484,15 +558,53 @@ function findQuantities(t: string): Found[] {
   return out;
 }
 
+/**
+ * The words after a quantity start with a noun, maybe after modifiers: "长期/d 未结/v 案件/n" (the
+ * noun a duration qualifies), not a verb ("通知企业") or a completion ("办结").
+ */
+function nounFollows(rest: string): boolean {
+  if (!/^[\u4e00-\u9fa5]/.test(rest) || COMPLETION.test(rest)) return false;
+  for (const w of tag(rest.slice(0, 12))) {
+    if (/^(?:n|nz|nr|ns|nt|l)$/.test(w.tag)) return true;
+    if (/^(?:d|a|ad|b|vn)$/.test(w.tag) || /^[未不无]/.test(w.word)) continue;
+    return false;
+  }
+  return false;
+}
+
+/**
+ * A bandwidth is a floor: "达到万兆到旗县区、千兆到苏木乡镇（街道）", "20兆进牧户", "出口扩容至5G".
+ * Without a comparator word or a place it reaches it names a technology (5G基站, 千兆光网, 千兆升级).
+ */
+function bandwidthTarget(t: string, q: Quantity, prefix: PrefixComparator | null, previous: Found | null): Found | null {
+  const reaches = /^(?:到|进|入)[\u4e00-\u9fa5]/.test(t.slice(q.end));
+  // After a comparator the bandwidth ends its phrase ("扩容至5G。"); "达到5G标准" names a technology.
+  const ends = /^(?:[，。；;、,）)\n]|$|带宽|以上|及以上)/.test(t.slice(q.end));
+  if (!(prefix && ends) && !reaches) return null;
+  let end = q.end;
+  // The place reached is part of the printed target ("千兆到苏木乡镇（街道）") and its metric.
+  if (reaches) while (end < t.length && !/[、，。；;,\n的]/.test(t[end])) end++;
+  const place = reaches ? t.slice(q.end + 1, end).trim() : undefined;
+  const continues = previous !== null && previous.end === q.start - 1 && '、和及'.includes(t[q.start - 1]);
+  const start = prefix?.start ?? q.start;
+  return {
+    start, end, quantity: q, comparatorStart: start, metricAfter: false, continues,
+    subject: prefix?.subject, verb: prefix?.verb, comparator: prefix?.comparator ?? '>=', reaches: place,
+  };
+}
+
 /** Is this quantity a target, and with which comparator? */
-function judge(t: string, q: Quantity, previous: Found | null): Found | null {
+function judge(t: string, q: Quantity, previous: Found | null, report: boolean): Found | null {
   const floor = previous ? previous.end : 0;
   const before = t.slice(Math.max(0, q.start - 4), q.start);
   if (NOT_A_QUANTITY_BEFORE.test(before)) return null;
+  if (/前$/.test(before) && !/提前$/.test(before) && (TOP_N.test(t.slice(0, q.start)) || /^[名位强]/.test(q.unit))) return null;
   if (APPROXIMATE_SUFFIX.has(q.suffix) || /近$/.test(before)) return null;
-  // "大型公共建筑（单体建筑面积2万平方米以上）", "新增2400户（累计约3600户）": a remark in
-  // brackets qualifies what is before it; it sets no level of its own.
-  if (insideRemark(t, q.start)) return null;
+  // "新增2400户（累计约3600户）": a remark opened right after a target gives a second figure of
+  // the same metric. Other remarks in brackets qualify what is before them
+  // ("大型公共建筑（单体建筑面积2万平方米以上）"); they set no level of their own.
+  const secondFigure = previous !== null && /^[（(](?:累计|合计|总计|共计|共|总量|总数|全年)?(?:约|大约|达到|达|超过|不少于)?$/.test(t.slice(previous.end, q.start));
+  if (!secondFigure && insideRemark(t, q.start)) return null;
   // "投入运行1年以上，可以申报", "超过五个工作日不答复也不说明理由的，": the condition of a
   // permission or of a sanction, not a level to reach.
   if (/^[，,](?:可以|可|方可|即可)/.test(t.slice(clauseEnd(t, q.end))) || /的$/.test(t.slice(q.end, clauseEnd(t, q.end)))) return null;
@@ -503,7 +615,10 @@ function judge(t: string, q: Quantity, previous: Found | null): Found | null {
   if (/[（(]$/.test(before) && /^[）)]/.test(t.slice(q.end))) return null;
   // Chinese numerals inside words (一站式, 一次性, 四个一, 千企) are not quantities.
   if (q.chinese && /^[一两二三四五六七八九十]?[性化式体级手]/.test(t.slice(q.end - q.suffix.length))) return null;
+  // "对5件12个月以上长期未结案件": a duration with 以上 before the noun it qualifies is a criterion.
+  if (TIME_UNIT.test(q.unit) && /以上$/.test(q.suffix) && nounFollows(t.slice(q.end, clauseEnd(t, q.end)))) return null;
   const prefix = prefixComparator(t, q) ?? directionOfBareVerb(t, q, floor);
+  if (q.bandwidth) return bandwidthTarget(t, q, prefix, previous);
   // "150米内的燃气外线工程" sets a scope; a bare 内 is a ceiling only on time ("15日内").
   const suffixComparator = q.suffix && !(q.suffix === '内' && !TIME_UNIT.test(q.unit)) ? SUFFIX_COMPARATOR[q.suffix] : undefined;
   // 、 (or 和/及) after the previous target: "分别达到98.47%、93.89%", "50万元、100万元", "20%和10%".
@@ -512,21 +627,40 @@ function judge(t: string, q: Quantity, previous: Found | null): Found | null {
   // "15万平方米以上的住宅小区", "投资1000万元及以上的": an amount qualifying a noun is a criterion.
   // A share is different: "90%以上的事项实现全程网办" sets a level.
   if (q.unit !== '%' && /^的/.test(t.slice(q.end))) return null;
+  // "每月至少报送3条工作动态和一篇综合性文章": a count coordinated with the previous count's
+  // object shares its comparator word.
+  const coordinated = previous !== null && !prefix && !suffixComparator && previous.comparator !== '='
+    && COUNTING_UNIT.test(q.unit) && COUNTING_UNIT.test(previous.quantity.unit)
+    && /^[\u4e00-\u9fa5“”"]{1,12}(?:和|及|以及|与)$/.test(t.slice(previous.end, q.start));
   // "达到一次投入": a Chinese numeral read into the words after it is an idiom (一次投入, 一次性).
-  if (q.chinese && !prefix?.verb && /^[\u4e00-\u9fa5]/.test(t.slice(q.end)) && !COMPLETION.test(t.slice(q.end))
+  if (!coordinated && q.chinese && !prefix?.verb && /^[\u4e00-\u9fa5]/.test(t.slice(q.end)) && !COMPLETION.test(t.slice(q.end))
     && q.values[0].value === 1) return null;
   const base = {
     start: prefix?.start ?? q.start, end: q.end, quantity: q, comparatorStart: prefix?.start ?? q.start,
-    metricAfter: false, continues, subject: prefix?.subject, verb: prefix?.verb,
+    metricAfter: secondFigure ? previous!.metricAfter : false, continues: continues || secondFigure,
+    subject: prefix?.subject, verb: prefix?.verb,
   };
+  if (coordinated) return { ...base, comparator: previous!.comparator, metricAfter: true };
   if (suffixComparator) return { ...base, comparator: suffixComparator };
   if (prefix) return { ...base, comparator: prefix.comparator };
   if (continues) return { ...base, comparator: previous!.comparator, metricAfter: previous!.metricAfter };
+  if (secondFigure) return { ...base, comparator: previous!.comparator };
+  // A remark right after the quantity does not separate it from what follows:
+  // "新增2400户（累计约3600户）大中型餐饮单位".
+  const after = t.slice(q.end).replace(/^[（(][^（()）]*[）)]/, '');
+  const remarkLength = t.length - q.end - after.length;
+  // "3小时办结", "半天办结", "4个工作日办结": a time to finish within is a ceiling — a service
+  // standard, read like a comparator word (also where a report states it: "保持…半天办结常态化").
+  const finished = q.chinese ? null : COMPLETION.exec(after); // 二期完成 is a project phase
+  if (finished && TIME_UNIT.test(q.unit)) return { ...base, end: q.end + remarkLength + finished[0].length, comparator: '<=' };
   // No comparator word from here on.
   if (REPORTING_SENTENCE.test(sentenceAround(t, q.start, q.end))) return null;
+  if (report && !PLAN_SENTENCE.test(partAround(t, q.start, q.end))) return null;
   if (q.unit === '%' && CHANGE_VERB_BEFORE.test(before)) return null;
   const grantClause = t.slice(clauseStart(t, q.start, floor), q.start);
-  const grantAfter = t.slice(q.end, clauseEnd(t, q.end));
+  let grantAfter = t.slice(q.end, clauseEnd(t, q.end));
+  // "按该款产品…合同金额的30%，给予一次性奖补": the grant is the next clause.
+  if (!grantAfter && /^[，,](?:给予|予以)/.test(t.slice(q.end))) grantAfter = t.slice(q.end + 1, clauseEnd(t, q.end + 1));
   const grant = GRANT.exec(grantClause) ?? GRANT.exec(grantAfter);
   // A grant: its amount ("一次性奖励企业5万元补助") or its share ("按项目设备购置额的10%给予奖补",
   // "按不超过项目投资额30%的比例给予") is the measure.
@@ -540,10 +674,9 @@ function judge(t: string, q: Quantity, previous: Found | null): Found | null {
   if (q.unit === '%' && /^的[\u4e00-\u9fa5]/.test(t.slice(q.end))) return { ...base, comparator: '>=', metricAfter: true };
   // "一次" alone is an idiom far more often than a count (一次告知, 跑一次).
   if (q.chinese && q.values.length === 1 && q.values[0].value === 1) return null;
-  const after = t.slice(q.end);
   const bareComparator: Comparator = q.unit === '%' ? '>=' : '=';
-  const completion = q.chinese ? null : COMPLETION.exec(after); // 二期完成 is a project phase
-  if (completion) return { ...base, end: q.end + completion[0].length, comparator: bareComparator };
+  // "100%完成": a share reached.
+  if (finished) return { ...base, end: q.end + remarkLength + finished[0].length, comparator: bareComparator };
   if (CLAUSE_END.test(after)) return { ...base, comparator: bareComparator };
   // "培育1-2家县级示范出口企业", "每年开展1次“纳税10强企业”评选活动": a count right after its verb.
   if (!q.chinese && COUNTING_UNIT.test(q.unit) && !TIME_UNIT.test(q.unit) && /^[\u4e00-\u9fa5“"]/.test(after)
@@ -555,6 +688,9 @@ function judge(t: string, q: Quantity, previous: Found | null): Found | null {
 
 /** The noun phrase printed right after a quantity, up to the clause's end or the next list item. */
 function phraseAfter(t: string, from: number): string {
+  // "2400户（累计约3600户）大中型餐饮单位": past a remark that closes the quantity.
+  const remark = /^[（(][^（()）]*[）)]/.exec(t.slice(from));
+  if (remark) from += remark[0].length;
   const end = clauseEnd(t, from);
   let stop = from;
   let quoted = false;
@@ -574,8 +710,12 @@ function metricsOf(t: string, chain: Found[], floor: number): string[] {
   const last = chain[chain.length - 1];
   const count = chain.reduce((n, f) => n + f.quantity.values.length, 0);
   const all = (phrase: string) => new Array<string>(count).fill(phrase);
+  if (chain.every((f) => f.reaches)) return chain.map((f) => f.reaches!);
   if (head.metricAfter) return all(phraseAfter(t, last.end));
-  if (head.subject) return all(nounPhrase(t.slice(head.subject[0], head.subject[1])));
+  // "压缩简易注销公告时间为20天"; when nothing is printed between verb and number
+  // ("…出口扩容至5G", "时长由22天提速至11天"), the phrase before the verb.
+  const subject = head.subject ? nounPhrase(t.slice(head.subject[0], head.subject[1])) : '';
+  if (subject) return all(subject);
   if (head.grant) {
     // The recipient is the last "对…，" clause of the sentence, the grant the first grant word
     // after it: "对新增“小升规”企业，一次性奖励企业2万元补助" → 新增“小升规”企业奖励.
@@ -594,6 +734,10 @@ function metricsOf(t: string, chain: Found[], floor: number): string[] {
   // "…1.5个工作日以内办结、企业简易注销1个工作日内办结": after a target in the same clause,
   // only the last list item is this one's subject.
   if (start === floor && floor > 0) region = region.slice(region.lastIndexOf('、') + 1);
+  // "将“个转企”办结时限由3个工作日压缩至1个工作日": what 将/把 takes, without its starting value.
+  region = region.replace(/(?:由|从)[^由从]*[0-9][^由从]*$/, '');
+  const taken = /(?<!即)[将把](?![来握关])([^将把]+)$/.exec(region);
+  if (taken) region = taken[1];
   if (head.verb) {
     // "各牵头单位每月至少报送3条工作动态" → 牵头单位报送工作动态
     return all(joinWords(tag(nounPhrase(region) + head.verb + phraseAfter(t, last.end))));

@@ -4,8 +4,9 @@ import type { Comparator } from '../../src/result/schema.js';
 
 // Expected values written from reading each phrase. Phrases come from the seeds
 // (fixtures/seeds/*.txt), the corpus (fixtures/corpus/*) and the forms listed in issue 3.
-// Conventions (as in fixtures/expected): a bare percentage reached ("100%完成", "覆盖率100%") is
-// ">="; a bare count or duration ("开展…活动10期", "4个工作日办结") is "=".
+// Conventions (docs/conventions.md, Targets; as in fixtures/expected): a bare percentage reached
+// ("100%完成", "覆盖率100%") is ">="; a time to finish within ("4个工作日办结", "半天办结") is "<=";
+// another bare count or duration ("开展…活动10期", "全年停电时间6.15小时/户") is "=".
 
 interface T {
   c: Comparator;
@@ -78,8 +79,9 @@ const TARGETS: [string, T[]][] = [
   ['年内实现全年停电时间6.15小时/户，供电可靠率达到99.929%。', [t('=', 6.15, '小时/户', '停电时间'), t('>=', 99.929, '%', '供电可靠率')]],
   ['年内用水报装时限（含施工审批）压缩至10个工作日以内，故障维修响应（从企业用水报修到维修人员抵达现场）时间压减至2个小时以内',
     [t('<=', 10, '个工作日', '用水报装时限'), t('<=', 2, '个小时', '故障维修响应时间')]],
+  // a time to finish within is a ceiling, with or without 内/以内
   ['一般登记4个工作日办结，抵押登记2个工作日办结，查封登记、异议登记即时办结。',
-    [t('=', 4, '个工作日', '一般登记', { raw: '4个工作日办结' }), t('=', 2, '个工作日', '抵押登记')]],
+    [t('<=', 4, '个工作日', '一般登记', { raw: '4个工作日办结' }), t('<=', 2, '个工作日', '抵押登记')]],
   ['政府性融资担保费率不超过1.5%。', [t('<=', 1.5, '%', '政府性融资担保费率')]],
   ['上线使用调解仲裁管理服务平台，劳动调解仲裁结案率达到90%以上。', [t('>=', 90, '%', '劳动调解仲裁结案率', { raw: '达到90%以上' })]],
   ['鼓励企业群众线上办理，全程网办事项占比不低于70%。', [t('>=', 70, '%', '全程网办事项占比')]],
@@ -88,6 +90,9 @@ const TARGETS: [string, T[]][] = [
   ['全年在市级以上报刊发表文章至少1篇、在省级以上媒体宣传报道至少1次。',
     [t('>=', 1, '篇', '市级以上报刊发表文章'), t('>=', 1, '次', '省级以上媒体宣传报道')]],
   ['各镇、各配合单位每月至少报送2条工作动态', [t('>=', 2, '条', '配合单位报送工作动态', { raw: '至少报送2条' })]],
+  // a count coordinated with the previous count's object shares its comparator word
+  ['各牵头单位每月至少报送3条工作动态和一篇综合性文章',
+    [t('>=', 3, '条', undefined, { raw: '至少报送3条' }), t('>=', 1, '篇', '综合性文章', { raw: '一篇' })]],
   // seed 003 (2022)
   ['属于上级给付的奖补资金，到达本级15日内，下达县(区)或直接足额拨付给企业', [t('<=', 15, '日', '上级给付的奖补资金')]],
   // corpus 11: a standing limit of a repeated process is a target (no event named before it)
@@ -137,6 +142,52 @@ const TARGETS: [string, T[]][] = [
   ['网上办件量多于5万件', [t('>', 5, '万件', '网上办件量')]],
   ['平均办理时长约2小时', [t('~', 2, '小时', '平均办理时长')]],
   ['投诉办结时间控制在3个工作日以内', [t('<=', 3, '个工作日', '投诉办结时间')]],
+  // seed 004: service standards — a time to finish within is "<=", 半天 is 0.5 天
+  ['申请人登录“渝快办”平台一次填报、一次提交，在申办资料正确完整情况下3小时办结。', [t('<=', 3, '小时', undefined, { raw: '3小时办结' })]],
+  ['线下“一窗通办”，在申办资料正确完整情况下实现3个工作日办结。', [t('<=', 3, '个工作日', undefined, { raw: '3个工作日办结' })]],
+  ['所有事项在1个工作日办结，网上注册登记4个小时内完成，个体工商户当场领证。',
+    [t('<=', 1, '个工作日', '所有事项', { raw: '1个工作日办结' }), t('<=', 4, '个小时', '网上注册登记')]],
+  ['全面推行“全程网办”“一网通办”，保持全区全域半天办结常态化。', [t('<=', 0.5, '天', undefined, { raw: '半天办结' })]],
+  // a service standard is read also where a report states it (the paragraph says 实现了…)
+  ['保持全区全域半天办结常态化。推行市场主体名称自主申报。为企业节约费用43.8万元，实现了企业开办“零成本”，助力打造宽松、便捷、高效的营商环境。',
+    [t('<=', 0.5, '天')]],
+  // 将 X 由 A 压缩至 B: the metric is X, the start value is no target
+  ['在申办资料正确完整情况下将“个转企”办结时限由3个工作日压缩至1个工作日，并为转型后企业免费提供一套印章。',
+    [t('<=', 1, '个工作日', '“个转企”办结时限')]],
+  // a speed-up lowers a time; with the comparator word the figure is read even in a report
+  ['今年以来，全市已发放执行案款10583笔XX亿元，平均发放时长由22天提速至11天。', [t('<=', 11, '天', '平均发放时长', { raw: '提速至11天' })]],
+  // one number shared by several metrics: one target per metric
+  ['其中工程建设许可阶段、施工许可阶段、竣工验收阶段均压缩至20个工作日以内。',
+    [t('<=', 20, '个工作日', '工程建设许可阶段'), t('<=', 20, '个工作日', '施工许可阶段'), t('<=', 20, '个工作日', '竣工验收阶段')]],
+  // the unit is kept as printed: "100万" (元 not printed) is 万
+  ['对新认定（复审）的国家、省、市科技领军企业，分别一次性奖励补助100万、30万元、10万元。',
+    [t('=', 100, '万', undefined, { raw: '100万' }), t('=', 30, '万元'), t('=', 10, '万元')]],
+  // a report: the change with a comparator word is read, its bare share and counts are results
+  ['产业链企业从441户增加到509户，增幅15.4%。其中，省级专精特新企业178户，占比35%。产业链发展后劲不断增强。2022年推动总投资XX亿元的180个产业链重点项目建设，目前总投资XX亿元的65个项目已建成。',
+    [t('>=', 509, '户', '产业链企业', { raw: '增加到509户' })]],
+  ['该平台全面梳理汇聚国家、省、市、县现行有效的涉企政策文件，已于5月29日上线试运行。由省市县三级财政按5：3：2的分担比例，出资两亿元，为全省登记在册且正常经营的约200万户个体工商户提供保险保障',
+    [t('~', 200, '万户', undefined, { raw: '约200万户' })]],
+  // a plan sentence inside a report is still read (two real sentences, 004 and 002, put together)
+  ['今年以来，共审核招商引资协议8件、规范性文件4件。年内开展知识产权专项执法5次。', [t('=', 5, '次', '知识产权专项执法')]],
+  // corpus 04 (包头 2022 indicators)
+  // a bracketed second figure right after a target is a target of the same metric
+  ['全市新增2400户（累计约3600户）大中型餐饮单位纳入“互联网+明厨亮灶"社会共治智慧监管平台，并强化日常监管。',
+    [t('=', 2400, '户', undefined, { raw: '2400户', mIncludes: '大中型餐饮单位' }), t('~', 3600, '户', undefined, { raw: '约3600户', mIncludes: '大中型餐饮单位' })]],
+  ['新增5G基站1000座，累计建设5G基站4600个。', [t('=', 1000, '座', '新增5G基站'), t('=', 4600, '个', '累计建设5G基站')]],
+  // bandwidths are floors; a scale with 兆 is a number (万兆 = 10000 兆)
+  ['推进IPV6互联网出口扩容至5G。', [t('>=', 5, 'G', 'IPV6互联网出口', { raw: '扩容至5G' })]],
+  ['对主干链路进行扩容，达到万兆到旗县区、千兆到苏木乡镇（街道）、百兆到嘎查村（社区）、20兆进牧户的带宽要求，力争实现50兆进牧户，所有牧户实现按需接入宽带网络。', [
+    t('>=', 10000, '兆', '旗县区', { raw: '达到万兆到旗县区' }), t('>=', 1000, '兆', '苏木乡镇（街道）'), t('>=', 100, '兆', '嘎查村（社区）'),
+    t('>=', 20, '兆', '牧户', { raw: '20兆进牧户' }), t('>=', 50, '兆', '牧户'),
+  ]],
+  // 前 after an event ends a time phrase ("上线前"), not a top-N
+  ['完成信息平台上线前15项业务编码贯标、对照待遇清单梳理政策、两定机构接口改造、医保专网铺设等多项工作。', [t('=', 15, '项', '业务编码贯标')]],
+  // corpus 05: jieba tags 面向 as a noun; a grant in the next clause ("…的30%，给予一次性奖补")
+  ['组织打造服务专员队伍，每年面向1万名专业技术人才和企业高级管理人员，由省市合力开展工业互联网素质提升培训。',
+    [t('=', 1, '万名', '专业技术人才和企业高级管理人员')]],
+  ['每年组织开展面向1万名专业技术人才和企业高级管理人员的工业互联网素质提升培训。', [t('=', 1, '万名', undefined, { mIncludes: '专业技术人才' })]],
+  ['集成电路设计企业开展工程产品首轮流片，省级按该款产品首轮流片合同或掩膜版制作合同金额的30%，给予一次性奖补，单个企业最高300万元。',
+    [t('=', 30, '%'), t('<=', 300, '万元', '单个企业', { raw: '最高300万元' })]],
 ];
 
 // Text with numbers that are not targets.
@@ -176,7 +227,6 @@ const NOT_TARGETS: string[] = [
   '对单体建筑面积2万平方米以上的公共建筑', // a criterion
   '新建国家机关办公建筑、大型公共建筑（单体建筑面积2万平方米以上）、学校、医院', // a remark in brackets
   '第二十三条　绿色建筑项目投入运行1年以上，可以向建设行政主管部门申报绿色建筑评价标识证书', // a condition
-  '全市新增2400户（累计约3600户）大中型餐饮单位纳入平台', // a report and its remark
   '上一年度实施产业化项目并实际完成投资1000万元及以上的，省级按项目关键设备购置额给予补助', // a criterion
   '针对首年关税为零的2034种、5年内关税减让显著的2725种出口商品', // which goods, not a level
   '近两年来，营商环境持续改善', // the past two years
@@ -185,6 +235,20 @@ const NOT_TARGETS: string[] = [
   '市政务数据主管部门应当自收到报送材料之日起五个工作日内完成目录更新。', // a relative deadline, not a target
   '接到申请的政务部门应当在五个工作日内予以答复。', // a relative deadline
   '超过五个工作日不答复也不说明理由的，由市政务数据主管部门径行提供', // the condition of a sanction
+  // seed 004: figures of what was done, in a text or sentence that reports
+  '今年以来，共审核招商引资协议8件、规范性文件4件。建立并落实行政执法案卷评查制度，聘任17名同志担任特邀行政执法监督员，定期对相关单位开展行政执法案卷评查', // 今年以来 in the text
+  '进一步把“万人助万企”活动做实抓好，解决企业生产经营急难愁盼突出问题6条,帮助嘉祥实业、震达耐材等企业融资3000万元。', // help counted
+  '积极盘活辖区空闲厂房，排查出闲置厂房17处，低效用地900余亩，鼓励辖区企业增值、扩产、技改。', // a rounded figure in the sentence
+  '现场受理群众技术咨询6次，使用CUB标准台秤为群众称量15次，发放科普宣传单100余份。', // a rounded figure in the sentence
+  '深入走访调研企业20家，了解企业需求，积极协调解决。截至2023年二季度末，已累计支持中小微企业7368户（次）', // 截至 in the text
+  '不久前，负责人王晓明在填写了容缺办理承诺书后，顺利完成了股权变更。在各级办税服务厅建成104个“办不成事”反映窗口，指定专人负责“办不成事”诉求', // 了 twice: a narrative
+  '检察机关共受理审查起诉破坏金融管理秩序犯罪案件13件，提起公诉39人。司法行政机关先后走访企业工地320余次', // 先后 in the text
+  '市中院建立了涉企案件长期未结案件台账，对5件12个月以上长期未结案件及时进行督办', // a duration qualifying a noun
+  '提升全区30个知识产权综合服务窗口服务能力，面向创新主体深入开展知识产权咨询服务。', // the scope of the work
+  // corpus 04, 05, 10: technologies, not bandwidths; a reference to paragraphs
+  '推进条件较好旗县区，分批次实现千兆升级。',
+  '加快5G和千兆光网建设，实现5G和千兆光网全面覆盖城市',
+  '鼓励前四款以外的新建、改建、扩建项目',
 ];
 
 describe('findTargets', () => {
