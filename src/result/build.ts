@@ -4,7 +4,7 @@ import { findTargets } from '../extract/targets.js';
 import { parseResponsibility, splitUnits } from '../extract/units.js';
 import type { ReadDocument } from '../read/types.js';
 import type { DraftTask, Structure, UnitSpec } from '../structure/types.js';
-import { ResultSchema, SCHEMA_VERSION, type Deadline, type Result, type Task, type Unit, type Warning } from './schema.js';
+import { ResultSchema, SCHEMA_VERSION, type Deadline, type Result, type Target, type Task, type Unit, type Warning } from './schema.js';
 
 export interface BuildInput {
   bytes: Uint8Array;
@@ -30,7 +30,7 @@ export function buildResult({ bytes, path, read, structure }: BuildInput): Resul
       text: d.text,
       units,
       deadline,
-      targets: findTargets(d.text),
+      targets: targetsOf(d),
       origin: d.origin,
     };
   });
@@ -74,4 +74,12 @@ function readDeadline(d: DraftTask, year: number | null, warn: (m: string) => vo
   if (!found) return null;
   const { understood: _u, ...deadline } = found;
   return deadline;
+}
+
+/** A headline that is not part of the text ("对即将超期使用特种设备提醒率达100%") states targets too. */
+function targetsOf(d: DraftTask) {
+  const inText = findTargets(d.text);
+  if (!d.title || d.origin.kind !== 'block' || d.number !== null || d.text.includes(d.title)) return inText;
+  const same = (a: Target, b: Target) => a.comparator === b.comparator && a.value === b.value && a.unit === b.unit;
+  return [...findTargets(d.title).filter((t) => !inText.some((x) => same(x, t))), ...inText];
 }
