@@ -106,3 +106,11 @@ describe('file-system errors become one-line reasons', () => {
     expect(fileErrorReason(err('EISDIR'))).toBe('is a directory, not a file');
   });
 });
+
+describe('policy-parse schema --diff', () => {
+  it('prints the checked-in JSON Schema of the diff output', async () => {
+    const r = await runCli(['schema', '--diff']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync(fixture('../schemas/policy-diff.schema.json'), 'utf8')));
+  });
+});
