@@ -52,4 +52,10 @@ export function reportError(e: unknown): number {
   return 3;
 }
 
+// A reader that closes the pipe early (`policy-parse plan.pdf | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main().then((code) => { process.exitCode = code; });

@@ -147,12 +147,12 @@ function structure(ex: Extractor): { items: Item[]; markers: number } {
       continue;
     }
     if (ch === '\x07') {
-      row.push({ text: joinText(cell, text.replace(/\n/g, '')) });
+      row.push({ text: joinLines(cell, text) });
       cell = '';
       continue;
     }
     if (props?.inTable) {
-      cell = joinText(cell, text.replace(/\n/g, ''));
+      cell = joinLines(cell, text);
       continue;
     }
     flushTable();
@@ -161,6 +161,9 @@ function structure(ex: Extractor): { items: Item[]; markers: number } {
   flushTable();
   return { items, markers };
 }
+
+/** A cell's paragraphs and line breaks joined into one line (as in the other readers). */
+const joinLines = (cell: string, text: string) => text.split('\n').reduce((acc, l) => joinText(acc, l.trim()), cell);
 
 function listMarker(ex: Extractor, props: ParaProps, counter: NumberingCounter): string | null {
   if (!ex.lists) return null;

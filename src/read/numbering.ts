@@ -73,12 +73,13 @@ function suffixText(marker: string, suffix: LevelDef['suffix']): string {
 }
 
 const CN_DIGITS = '〇一二三四五六七八九';
+const CN_COUNTING = '零一二三四五六七八九';
 const CN_LEGAL = '零壹贰叁肆伍陆柒捌玖';
 const TIANGAN = '甲乙丙丁戊己庚辛壬癸';
 const DIZHI = '子丑寅卯辰巳午未申酉戌亥';
 
 /** A number in Chinese counting style: 十, 十一, 二十, 一百零五. */
-export function chineseCounting(n: number, digits = CN_DIGITS, units = ['', '十', '百', '千', '万']): string {
+export function chineseCounting(n: number, digits = CN_COUNTING, units = ['', '十', '百', '千', '万']): string {
   if (n === 0) return digits[0];
   if (n >= 100000) return String(n);
   const parts: string[] = [];

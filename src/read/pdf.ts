@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { InputError } from '../errors.js';
 import { assemble } from './assemble.js';
-import { layoutPages, type PageInput, type Segment, type TextItem } from './pdfLayout.js';
+import { layoutPages, looksTabular, type PageInput, type Segment, type TextItem } from './pdfLayout.js';
 import type { ReadDocument } from './types.js';
 
 // .pdf with pdf-parse 2 (pdf.js 5), loaded only when a PDF is read. Text comes
@@ -15,8 +16,8 @@ import type { ReadDocument } from './types.js';
 
 const require = createRequire(import.meta.url);
 
+/** pdfjs-dist is pdf-parse's dependency (not ours): resolve the copy pdf-parse uses. */
 function pdfjsDir(): string {
-  // pdfjs-dist is pdf-parse's dependency: resolve it from there.
   const fromPdfParse = createRequire(require.resolve('pdf-parse'));
   return dirname(fromPdfParse.resolve('pdfjs-dist/package.json'));
 }
@@ -35,8 +36,9 @@ const MIN_PAGE_CHARS = 5;
 
 export async function readPdf(bytes: Uint8Array, name: string): Promise<ReadDocument> {
   const { PDFParse } = await import('pdf-parse');
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const dir = pdfjsDir();
+  // The drawing operator codes (OPS) of that same pdf.js build.
+  const { OPS } = (await import(pathToFileURL(join(dir, 'legacy/build/pdf.mjs')).href)) as { OPS: OpsTable };
   const parser = new PDFParse({
     // pdf.js transfers the buffer to its worker: give it a copy.
     data: new Uint8Array(bytes),
@@ -56,7 +58,6 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<ReadDocu
     }
     const pages: PageInput[] = [];
     const imagePages: number[] = [];
-    const { OPS } = pdfjs;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view;
@@ -70,9 +71,13 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<ReadDocu
         const size = Math.abs(d) || raw.height || Math.abs(a);
         items.push({ str: raw.str, x: e - x0, y: f - y0, w: raw.width, size });
       }
-      const ops = await page.getOperatorList();
-      const { segments, images } = rulings(ops, OPS, [x0, y0]);
-      if (images) imagePages.push(n);
+      // The drawing operators (rulings, images) only where a table or a scan may be.
+      let segments: Segment[] = [];
+      if (charCount(items) < MIN_PAGE_CHARS || looksTabular(items)) {
+        const found = rulings(await page.getOperatorList(), OPS, [x0, y0]);
+        segments = found.segments;
+        if (found.images) imagePages.push(n);
+      }
       pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, segments });
       page.cleanup();
     }

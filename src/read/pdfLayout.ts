@@ -57,6 +57,25 @@ export function buildLines(items: TextItem[], page: number): Line[] {
   return lines.map((l) => lineOf(l.sort((a, b) => a.x - b.x), page)).filter((l) => l.text.trim() !== '');
 }
 
+/**
+ * Could the page hold a table? Lines with wide gaps between their pieces (cells side
+ * by side). Reading the drawing operators for rulings costs as much as reading the
+ * text, so pages of plain paragraphs skip it.
+ */
+export function looksTabular(items: TextItem[]): boolean {
+  let rows = 0;
+  for (const l of buildLines(items, 0)) {
+    let gaps = 0;
+    for (let i = 1; i < l.items.length; i++) {
+      const a = l.items[i - 1], b = l.items[i];
+      if (b.x - (a.x + a.w) > 1.2 * Math.min(a.size, b.size)) gaps++;
+    }
+    if (gaps >= 1) rows++;
+    if (rows >= 2) return true;
+  }
+  return false;
+}
+
 function lineOf(items: TextItem[], page: number): Line {
   let text = '';
   let prev: TextItem | null = null;

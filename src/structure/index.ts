@@ -17,7 +17,8 @@ export function structure(doc: ReadDocument): Structure {
   const document = extractMetadata(rawParas);
   const items = healParagraphs(doc.blocks);
   const paras = items.filter((b): b is HealedParagraph => b.kind === 'para');
-  const warnings: DraftWarning[] = doc.notes.map((n) => ({ ...n }));
+  // Reader notes that report a loss or a doubt are warnings; restored numbering is not.
+  const warnings: DraftWarning[] = doc.notes.filter((n) => n.code !== 'numbering-restored').map((n) => ({ ...n }));
 
   const headIndexes = headOf(paras, document.title);
   const toc = findTableOfContents(paras, document.title);
