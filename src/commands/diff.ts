@@ -2,10 +2,9 @@ import { Command, Option } from 'commander';
 import { supportsColor } from 'chalk';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../cli/output.js';
-import {
-  CHANGE_KINDS, DEFAULT_THRESHOLD, DIFF_FORMATS, diffExitCode, diffResults, loadSide, renderDiff,
-  type ChangeKind, type DiffFormat,
-} from '../diff/index.js';
+import { CHANGE_KINDS, DEFAULT_THRESHOLD, DIFF_FORMATS, type ChangeKind, type DiffFormat } from '../diff/options.js';
+
+// Registration stays light; the diff engine (jieba, zod) loads when the command runs.
 
 interface DiffCliOptions {
   format: DiffFormat;
@@ -49,6 +48,7 @@ Examples:
       const threshold = parseNumber(opts.threshold, '--threshold', 0, 1);
       const context = Math.trunc(parseNumber(opts.context, '--context', -1, Number.MAX_SAFE_INTEGER));
       if (oldFile === '-' && newFile === '-') throw new UsageError('only one of OLD and NEW can be - (stdin)');
+      const { diffExitCode, diffResults, loadSide, renderDiff } = await import('../diff/index.js');
       const a = await loadSide(oldFile);
       const b = await loadSide(newFile);
       const diff = diffResults(a.result, b.result, {

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import type { Result, UnitRole } from '../result/schema.js';
-import { parseAliasTable, shippedAliases, UnitCanon, type AliasTable } from '../extract/aliases.js';
+import type { AliasTable, UnitCanon } from '../extract/aliases.js';
 
 // `policy-parse units FILE…`: every responsible unit across the documents, with how many tasks
 // it leads, cooperates on or is responsible for — spellings of one body grouped under one name.
@@ -121,9 +121,10 @@ export async function readAliasFile(path: string): Promise<AliasTable> {
   try {
     json = await readFile(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : (e as Error).message);
+    const { fileErrorReason } = await import('../index.js');
+    throw new InputError(path, fileErrorReason(e as NodeJS.ErrnoException));
   }
+  const { parseAliasTable } = await import('../extract/aliases.js');
   try {
     return parseAliasTable(json, path);
   } catch (e) {
@@ -154,6 +155,7 @@ Examples:
   policy-parse units plan1.docx plan2.pdf
   policy-parse units *.txt --aliases my-aliases.json --format json`)
     .action(async (files: string[], opts: { aliases?: string; format: UnitsFormat }) => {
+      const { shippedAliases, UnitCanon } = await import('../extract/aliases.js');
       const tables = [shippedAliases()];
       if (opts.aliases) tables.push(await readAliasFile(opts.aliases));
       const results: Result[] = [];

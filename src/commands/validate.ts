@@ -3,11 +3,12 @@ import chalk from 'chalk';
 import { createRequire } from 'node:module';
 import { InputError, UsageError } from '../errors.js';
 import { readStdin, writeFileAtomic } from '../cli/output.js';
-import { CONFIG_FILE, loadConfig, parseRuleSpec, resolveLevels, type Levels } from '../lint/config.js';
-import { formatReports, isFailure, VALIDATE_FORMATS, type FileOutcome, type ValidateFormat } from '../lint/format/index.js';
-import { RULES } from '../lint/rules/index.js';
-import { validateFile } from '../lint/validateFile.js';
+import type { Levels } from '../lint/config.js';
+import type { FileFailure, FileOutcome } from '../lint/format/index.js';
+import { CONFIG_FILE, VALIDATE_FORMATS, type ValidateFormat } from '../lint/options.js';
 import type { RuleLevel } from '../lint/types.js';
+
+// Registration stays light: the rules, the parser and zod load when the command runs.
 
 // `policy-parse validate FILE…`: a CI gate. Documents are parsed, result JSON files are checked
 // against the schema, then both are linted. Exit 0 no errors, 1 errors (or too many warnings),
@@ -39,7 +40,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   2  bad usage (unknown option or rule, bad config file) or a file that cannot be read
      or parsed (the other files are still checked and reported)`;
 
-function rulesHelp(): string {
+async function rulesHelp(): Promise<string> {
+  const { RULES } = await import('../lint/rules/index.js');
   const width = Math.max(...RULES.map((r) => r.id.length));
   return RULES.map((r) => `  ${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join('\n');
 }
@@ -66,8 +68,7 @@ export function registerValidate(program: Command): void {
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--list-rules', 'list the rules with their default levels and exit')
     .addHelpText('after', `
-Rules (default level, what is reported):
-${rulesHelp()}
+Rules: \`policy-parse validate --list-rules\` lists them with their default levels
   (result JSON files are first checked against the result schema; a failure names the JSON path,
    e.g. tasks[12].deadline.due, and the file is not linted further)
 
@@ -85,12 +86,15 @@ Examples:
   policy-parse validate plans/* --format sarif -o policy-parse.sarif`)
     .action(async (files: string[], opts: ValidateOpts) => {
       if (opts.listRules) {
-        process.stdout.write(rulesHelp() + '\n');
+        process.stdout.write((await rulesHelp()) + '\n');
         return;
       }
       if (!files.length) throw new UsageError('validate: missing FILE (run with --help for usage)');
       if (files.filter((f) => f === '-').length > 1) throw new UsageError('validate: stdin (-) can be given only once');
 
+      const { loadConfig, parseRuleSpec, resolveLevels } = await import('../lint/config.js');
+      const { validateFile } = await import('../lint/validateFile.js');
+      const { formatReports } = await import('../lint/format/index.js');
       const cli: Levels = new Map<string, RuleLevel>(opts.rule.map((spec) => parseRuleSpec(spec)));
       const config = await loadConfig(opts.config);
       const levels = resolveLevels([config.levels, cli]);
@@ -128,3 +132,5 @@ export function exitCode(outcomes: FileOutcome[], maxWarnings?: number): number 
   if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
   return 0;
 }
+
+const isFailure = (o: FileOutcome): o is FileFailure => 'error' in o;

@@ -9,7 +9,9 @@ import { bigramDice, cosineMatrix, terms, tfidfVectors } from './similarity.js';
 // threshold. Every score is symmetric, so aligning B with A gives the same pairs as A with B.
 
 /** Default minimum score for two tasks to be the same task. */
-export const DEFAULT_THRESHOLD = 0.35;
+import { DEFAULT_THRESHOLD } from './options.js';
+
+export { DEFAULT_THRESHOLD };
 
 /** Score added when the printed numbers are equal (and not null). */
 export const NUMBER_HINT = 0.08;

@@ -8,8 +8,9 @@ import type {
 // Renderers for a diff: text for people (like `git diff --word-diff`, coloured with chalk when
 // asked), markdown for a report, JSON (the contract in schema.ts).
 
-export const DIFF_FORMATS = ['text', 'json', 'markdown'] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
+import { DIFF_FORMATS, type DiffFormat } from './options.js';
+
+export { DIFF_FORMATS, type DiffFormat };
 
 export interface RenderOptions {
   /** Colour level for text output: 0 none (default), 1 basic, 2 256, 3 truecolor. */

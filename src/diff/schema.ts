@@ -7,7 +7,9 @@ import { DeadlineSchema, FormatSchema, TargetSchema, UnitRoleSchema, UnitSchema 
 export const DIFF_VERSION = '1.0' as const;
 
 /** The kinds of change `--fail-on` can select; each has a count in `summary`. */
-export const CHANGE_KINDS = ['added', 'removed', 'moved', 'text', 'units', 'deadline', 'targets', 'metadata', 'sections'] as const;
+import { CHANGE_KINDS } from './options.js';
+
+export { CHANGE_KINDS };
 export const ChangeKindSchema = z.enum(CHANGE_KINDS);
 
 export const SideSchema = z.object({

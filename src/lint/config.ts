@@ -9,7 +9,9 @@ import { RULE_LEVELS, type RuleLevel, type Rule } from './types.js';
 // Rule levels: each rule's default, then the config file (policy-parse.config.json in the current
 // directory, or --config FILE), then --rule id=level options, later ones winning.
 
-export const CONFIG_FILE = 'policy-parse.config.json';
+import { CONFIG_FILE } from './options.js';
+
+export { CONFIG_FILE };
 
 const LevelSchema = z.enum(RULE_LEVELS as [RuleLevel, ...RuleLevel[]]);
 

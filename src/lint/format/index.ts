@@ -5,8 +5,9 @@ import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 import type { Levels } from '../config.js';
 
-export const VALIDATE_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
-export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
+import { VALIDATE_FORMATS, type ValidateFormat } from '../options.js';
+
+export { VALIDATE_FORMATS, type ValidateFormat };
 
 /** A file that could not be read or parsed: reported next to the others. */
 export interface FileFailure {
