@@ -1,4 +1,6 @@
 import type { Result, Task, Target, Unit } from '../src/result/schema.js';
+import { parseDeadline } from '../src/extract/deadline.js';
+import { findTargets } from '../src/extract/targets.js';
 
 // Compare a parse result with a hand-checked expected file (fixtures/expected/*.json).
 // Tasks are aligned in document order (a monotonic alignment maximising text
@@ -32,6 +34,8 @@ export interface FileScore {
   title: { ok: number; total: number };
   targets: Counts;
   metadata: { ok: number; total: number };
+  /** The extractors alone, on the expected phrases (no structure stage in between). */
+  alone: { deadline: { ok: number; total: number }; targets: Counts };
   mismatches: string[];
 }
 
@@ -155,8 +159,19 @@ export function scoreFile(expected: Expected, result: Result): FileScore {
     const ok = JSON.stringify(normMeta(expected.document[f])) === JSON.stringify(normMeta(result.document[f]));
     if (ok) metadata.ok++; else mismatches.push(`metadata ${f}: expected ${JSON.stringify(expected.document[f])} got ${JSON.stringify(result.document[f])}`);
   }
+  const alone = { deadline: { ok: 0, total: 0 }, targets: { tp: 0, fp: 0, fn: 0 } };
+  for (const e of expected.tasks) {
+    if (e.deadline) {
+      alone.deadline.total++;
+      const d = parseDeadline(e.deadline.raw, { year: expected.document.year });
+      if (d.due === e.deadline.due && d.ongoing === e.deadline.ongoing) alone.deadline.ok++;
+      else mismatches.push(`alone deadline ${JSON.stringify(e.deadline.raw)}: expected ${e.deadline.due}/${e.deadline.ongoing} got ${d.due}/${d.ongoing}`);
+    }
+    add(alone.targets, multisetCounts(e.targets as any[], findTargets(e.text), targetKey));
+  }
   return {
     fixture: expected.fixture,
+    alone,
     tasks: { tp: pairs.length, fp: result.tasks.length - pairs.length, fn: expected.tasks.length - pairs.length },
     units, lead, deadline, title, targets, metadata, mismatches,
   };
@@ -172,6 +187,8 @@ function normMeta(v: unknown): unknown {
 export interface Summary {
   taskPrecision: number; taskRecall: number; unitF1: number; leadAccuracy: number;
   deadlineAccuracy: number; targetF1: number; metadataAccuracy: number; titleAccuracy: number;
+  /** parseDeadline on the expected raw phrase, findTargets on the expected text. */
+  deadlineAloneAccuracy: number; targetAloneF1: number;
 }
 
 export function summarize(scores: FileScore[]): Summary {
@@ -187,6 +204,7 @@ export function summarize(scores: FileScore[]): Summary {
     taskPrecision: prec(t), taskRecall: rec(t), unitF1: f1(u), leadAccuracy: ratio((s) => s.lead),
     deadlineAccuracy: ratio((s) => s.deadline), targetF1: f1(g), metadataAccuracy: ratio((s) => s.metadata),
     titleAccuracy: ratio((s) => s.title),
+    deadlineAloneAccuracy: ratio((s) => s.alone.deadline), targetAloneF1: f1(sum((s) => s.alone.targets)),
   };
 }
 

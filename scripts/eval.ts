@@ -34,3 +34,8 @@ for (const f of files) {
 }
 console.log('');
 for (const [set, scores] of bySet) console.log(row(`ALL ${set} (${scores.length} files)`, summarize(scores)));
+console.log('\nExtractors alone, on the expected phrases (parseDeadline on each expected deadline, findTargets on each expected text):');
+for (const [set, scores] of bySet) {
+  const s = summarize(scores);
+  console.log(`  ${set.padEnd(8)} deadline accuracy ${s.deadlineAloneAccuracy.toFixed(3)}   target F1 ${s.targetAloneF1.toFixed(3)}`);
+}
