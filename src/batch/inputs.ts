@@ -49,7 +49,7 @@ export async function collectInputs(opts: CollectOptions): Promise<Collected> {
   const bases: string[] = [];
   const problems: string[] = [];
   const unmatched: string[] = [];
-  const visited = new Set<string>(opts.skipDirs ?? []);
+  const visited = new Set<string>();
   const skip = new Set(opts.skipDirs ?? []);
 
   const walk = async (dirDisplay: string, dirAbs: string, accept: (relInWalk: string) => boolean, relPrefix: string, maxDepth: number) => {
@@ -60,7 +60,7 @@ export async function collectInputs(opts: CollectOptions): Promise<Collected> {
       problems.push(`${dirDisplay}: ${errReason(e)}`);
       return;
     }
-    if (skip.has(real)) return;
+    if (relPrefix && skip.has(real)) return; // the output directory inside an input directory
     if (visited.has(real)) return; // a symlink back into the tree: walk each real directory once
     visited.add(real);
     let names: string[];
@@ -177,7 +177,8 @@ export function commonBase(bases: string[]): string {
   return joined === '' ? sep : joined;
 }
 
-function toRel(base: string, abs: string): string {
+/** '/'-separated path of `abs` relative to `base` (the file name when they are equal). */
+export function toRel(base: string, abs: string): string {
   const rel = relative(base, abs).split(sep).join('/');
   return rel === '' ? basename(abs) : rel;
 }

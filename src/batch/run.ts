@@ -6,7 +6,8 @@ import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { extensionFormat } from '../read/detect.js';
 import type { TaskDatabase } from '../render/sqlite.js';
-import { collectInputs } from './inputs.js';
+import { collectInputs, toRel } from './inputs.js';
+import { JOURNAL_NAME, Journal, readJournal } from './journal.js';
 import { compactManifest, forEachManifestLine, MANIFEST_NAME, ManifestWriter, skippableSha, type ManifestEntry } from './manifest.js';
 import { inShard, OutputNamer, type Shard } from './paths.js';
 import { WorkerPool, type Failure } from './pool.js';
@@ -15,6 +16,12 @@ import { OUTPUT_EXT, type BatchFormat, type Job, type JobDone } from './protocol
 import { toolVersion } from './version.js';
 
 export const DEFAULT_DB_NAME = 'policy-tasks.sqlite';
+/**
+ * V8 heap limit per worker, MB. Past it the worker is stopped (`crash`, out of memory) and
+ * replaced. Kept moderate: Node confines a worker's out-of-memory only when the allocation that
+ * fails is small (nodejs/node#47224); the journal covers the rest.
+ */
+export const DEFAULT_WORKER_HEAP_MB = 512;
 
 export interface BatchOptions {
   inputs: string[];
@@ -39,6 +46,8 @@ export interface BatchOptions {
   stdin?: NodeJS.ReadableStream;
   /** Per-worker V8 heap limit, MB. */
   workerHeapMb?: number;
+  /** Per-worker young generation, MB (V8's default when unset). */
+  workerYoungMb?: number;
   /** Install SIGINT/SIGTERM handlers (the CLI does; tests may not). */
   handleSignals?: boolean;
 }
@@ -56,7 +65,7 @@ export interface BatchSummary {
   exitCode: number;
 }
 
-const RESERVED = [MANIFEST_NAME, DEFAULT_DB_NAME, `${DEFAULT_DB_NAME}-wal`, `${DEFAULT_DB_NAME}-shm`, `${DEFAULT_DB_NAME}-journal`];
+const RESERVED = [MANIFEST_NAME, JOURNAL_NAME, DEFAULT_DB_NAME, `${DEFAULT_DB_NAME}-wal`, `${DEFAULT_DB_NAME}-shm`, `${DEFAULT_DB_NAME}-journal`];
 
 export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const t0 = Date.now();
@@ -81,14 +90,21 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   if (collected.files.length === 0 && collected.problems.length === 0) throw new UsageError('batch: no input files found');
 
   // Output names are assigned over the whole sorted list, then the shard is taken: every shard agrees.
-  const namer = format === 'sqlite' ? null : new OutputNamer(OUTPUT_EXT[format], RESERVED);
-  const mine: { display: string; outRel: string | null }[] = [];
+  // Kept small: the display path per input, and the output name only where it is not the default.
+  const ext = format === 'sqlite' ? null : OUTPUT_EXT[format];
+  let namer = ext ? new OutputNamer(ext, RESERVED) : null;
+  const mine: string[] = [];
+  const renamed = new Map<number, string>();
   collected.files.forEach((f, k) => {
     const outRel = namer ? namer.name(f.rel) : null;
-    if (inShard(k, o.shard ?? null)) mine.push({ display: f.display, outRel });
+    if (!inShard(k, o.shard ?? null)) return;
+    if (outRel !== null && outRel !== f.rel + ext) renamed.set(mine.length, outRel);
+    mine.push(f.display);
   });
+  namer = null;
   const allCount = collected.files.length;
   collected.files.length = 0;
+  const outRelOf = (k: number): string | null => (ext ? renamed.get(k) ?? toRel(collected.base, resolve(mine[k])) + ext : null);
 
   const manifestPath = join(outRoot, MANIFEST_NAME);
   const known = new Map<string, string>();
@@ -112,6 +128,26 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   }
 
   const writer = new ManifestWriter(manifestPath);
+  // A journal left behind means the last run died outright (see journal.ts).
+  const journalPath = join(outRoot, JOURNAL_NAME);
+  const left = readJournal(journalPath);
+  for (const path of left.culprits) {
+    const sha = await hashFile(resolve(path));
+    const error = 'the whole batch process died while this file was being parsed alone (a fatal error that Node could not '
+      + 'confine to the worker, such as one array grown past its limit); it is skipped until it changes';
+    writer.append({
+      path, output: null, sha256: sha, size: sizeOf(resolve(path)), format: extensionFormat(path), status: 'error', tasks: null,
+      warnings: null, ms: 0, error, errorKind: 'fatal', version, at: new Date().toISOString(),
+    });
+    if (sha && !o.force) {
+      known.set(path, `e${sha}`);
+      priorErrors.set(path, error);
+    }
+  }
+  const suspects = new Set(left.suspects);
+  const journal = new Journal(journalPath);
+  for (const p of left.culprits) err.write(`policy-parse: ${p}: the last run died while parsing this file alone; recorded as failed (errorKind "fatal")\n`);
+  if (suspects.size) say(`batch: the last run died while parsing ${[...suspects].join(', ')}; retrying ${suspects.size === 1 ? 'it' : 'them'} one at a time first`);
   const total = mine.length;
   say(`batch: ${total} file${total === 1 ? '' : 's'}${o.shard ? ` (shard ${o.shard.index}/${o.shard.count} of ${allCount})` : ''}, ${jobs} worker${jobs === 1 ? '' : 's'}, ${format} → ${o.out}`);
   const progress = await createProgress(total, { quiet: !!o.quiet, stream: err, intervalS: o.progressIntervalS ?? 10 });
@@ -124,10 +160,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const killedTemps: string[] = [];
 
   const makeJob = (k: number): Job => {
-    const f = mine[k];
-    const outAbs = f.outRel ? join(outRoot, ...f.outRel.split('/')) : null;
+    const outRel = outRelOf(k);
+    const outAbs = outRel ? join(outRoot, ...outRel.split('/')) : null;
     return {
-      id: k, abs: resolve(f.display), display: f.display, outRoot, outAbs,
+      id: k, abs: resolve(mine[k]), display: mine[k], outRoot, outAbs,
       tmpAbs: outAbs ? join(outAbs, '..', `.${basename(outAbs)}.${process.pid}-${k}.tmp`) : null,
       format, compact: !!o.compact, maxBytes: o.maxBytes ?? 100e6,
     };
@@ -138,18 +174,18 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
    * (streamed, a few files at a time) means an unchanged archive needs no worker at all.
    */
   const unchanged = async (k: number): Promise<boolean> => {
-    const f = mine[k];
-    const prior = known.get(f.display);
+    const display = mine[k];
+    const prior = known.get(display);
     if (!prior) return false;
     const sha = prior.slice(1);
     if (prior[0] === 'o') {
       if (db) {
-        if (db.sha256Of(f.display) !== sha) return false;
-      } else if (!(await isFile(join(outRoot, ...f.outRel!.split('/'))))) {
+        if (db.sha256Of(display) !== sha) return false;
+      } else if (!(await isFile(join(outRoot, ...outRelOf(k)!.split('/'))))) {
         return false;
       }
     }
-    return (await hashFile(resolve(f.display))) === sha;
+    return (await hashFile(resolve(display))) === sha;
   };
 
   const record = (job: Job, done: JobDone | null, failure: Failure | null) => {
@@ -201,6 +237,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
       sum.tasks += entry.tasks ?? 0;
     }
     writer.append(entry);
+    journal.ended(job.display);
     progress.update(counts);
   };
 
@@ -232,13 +269,20 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     } else {
       for (let k = 0; k < mine.length; k++) todo.push(k);
     }
-    // 2. Parse in worker threads, started only if there is work.
-    if (todo.length && !sum.interrupted) {
+    // 2. Parse in worker threads, started only if there is work. Files the last run was parsing when
+    //    it died go first, one at a time, so that a file that kills the process again is known.
+    const alone = todo.filter((k) => suspects.has(mine[k]));
+    const rest = alone.length ? todo.filter((k) => !suspects.has(mine[k])) : todo;
+    for (const [list, n] of [[alone, 1], [rest, jobs]] as const) {
+      if (!list.length || sum.interrupted) continue;
       pool = new WorkerPool<Job, JobDone>({
-        jobs: Math.min(jobs, todo.length),
+        jobs: Math.min(n, list.length),
         timeoutMs: o.timeoutMs ?? 10_000,
         workerUrl: workerUrl(),
-        resourceLimits: { maxOldGenerationSizeMb: o.workerHeapMb ?? 1024 },
+        resourceLimits: {
+          maxOldGenerationSizeMb: o.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
+          ...(o.workerYoungMb ? { maxYoungGenerationSizeMb: o.workerYoungMb } : {}),
+        },
         workerOutput: !!process.env.POLICY_PARSE_DEBUG_WORKERS,
       });
       pool.onKilled = (job) => {
@@ -247,7 +291,14 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
           void rm(job.tmpAbs, { force: true }).catch(() => {});
         }
       };
-      await pool.run((function* () { for (const k of todo) yield makeJob(k); })(), record);
+      const isAlone = list === alone;
+      await pool.run((function* () {
+        for (const k of list) {
+          journal.started(mine[k], isAlone);
+          yield makeJob(k);
+        }
+      })(), record);
+      await pool.close();
     }
   } finally {
     if (o.handleSignals) {
@@ -257,6 +308,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     await pool?.close();
     progress.stop();
     writer.close();
+    journal.close();
     await Promise.all(killedTemps.map((t) => rm(t, { force: true }).catch(() => {})));
     db?.close();
     await compactManifest(manifestPath);

@@ -8,9 +8,11 @@ if (!parentPort) throw new Error('batch worker must run in a worker thread');
 const port = parentPort;
 
 // Test hooks (used by test/batch only): make inputs whose path contains the
-// given text hang in a busy loop, kill their worker, or take a while.
+// given text hang in a busy loop, kill their worker, abort the whole process
+// (as a V8 fatal error does), or take a while.
 const hang = process.env.POLICY_PARSE_TEST_HANG || null;
 const crash = process.env.POLICY_PARSE_TEST_CRASH || null;
+const abort = process.env.POLICY_PARSE_TEST_ABORT || null;
 const delayMs = Number(process.env.POLICY_PARSE_TEST_DELAY_MS) || 0;
 
 // Warm up before taking jobs: load the parser (and whatever dictionaries it
@@ -31,6 +33,7 @@ port.on('message', (job: Job) => {
     return;
   }
   if (crash && job.display.includes(crash)) process.exit(70);
+  if (abort && job.display.includes(abort)) process.kill(process.pid, 'SIGABRT');
   const go = () => void runJob(job).then((done) => port.postMessage(done));
   void warm.then(() => (delayMs ? setTimeout(go, delayMs) : go()));
 });

@@ -20,6 +20,7 @@ interface BatchCliOptions {
   shard?: string;
   timeout: string;
   maxSize: string;
+  workerMemory: string;
   ext: string;
   quiet?: boolean;
   progressInterval: string;
@@ -43,6 +44,7 @@ export function registerBatch(program: Command): void {
     .option('--timeout <seconds>', 'per-file time limit; a worker past it is stopped and replaced', '10')
     .option('--max-size <MB>', 'skip (as failed) files larger than this', '100')
     .option('--ext <list>', 'extensions taken from directories and globs ("*" for every file)', DEFAULT_EXTENSIONS)
+    .option('--worker-memory <MB>', 'V8 heap limit of each worker; a file needing more fails as out of memory', '512')
     .option('-q, --quiet', 'no progress and no summary (the exit code and the manifest tell)')
     .option('--progress-interval <seconds>', 'seconds between progress lines when stderr is not a terminal', '10')
     .addHelpText('after', `
@@ -87,6 +89,7 @@ Examples:
         shard,
         timeoutMs: positiveNumber(opts.timeout, '--timeout') * 1000,
         maxBytes: positiveNumber(opts.maxSize, '--max-size') * 1e6,
+        workerHeapMb: positiveNumber(opts.workerMemory, '--worker-memory'),
         extensions: opts.ext.trim() === '*' ? null : new Set(opts.ext.split(',').map((e) => e.trim().replace(/^\./, '').toLowerCase()).filter(Boolean)),
         quiet: !!opts.quiet,
         progressIntervalS: positiveNumber(opts.progressInterval, '--progress-interval'),

@@ -67,6 +67,11 @@ function readUnits(specs: UnitSpec[]): Unit[] {
 function readDeadline(d: DraftTask, year: number | null, warn: (m: string) => void): Deadline | null {
   if (d.deadlineRaw) {
     const { understood, ...deadline } = parseDeadline(d.deadlineRaw, { year });
+    // "按进度推进" names no date: a date the task's own text gives is better than none.
+    if (!deadline.due && !deadline.ongoing) {
+      const inText = findDeadlineInText(d.text, { year });
+      if (inText?.due) return { ...withoutFlags(inText) };
+    }
     if (!understood) warn(`deadline not understood: ${d.deadlineRaw}`);
     return deadline;
   }
@@ -82,4 +87,9 @@ function targetsOf(d: DraftTask) {
   if (!d.title || d.origin.kind !== 'block' || d.number !== null || d.text.includes(d.title)) return inText;
   const same = (a: Target, b: Target) => a.comparator === b.comparator && a.value === b.value && a.unit === b.unit;
   return [...findTargets(d.title).filter((t) => !inText.some((x) => same(x, t))), ...inText];
+}
+
+function withoutFlags(d: ReturnType<typeof parseDeadline>): Deadline {
+  const { understood: _u, ...deadline } = d;
+  return deadline;
 }

@@ -6,7 +6,7 @@ import { MARKER_RANK, parseMarker } from './markers.js';
 import { headingOf, paragraphMeasures, segmentTasks, trimAfterResponsibility } from './measureTasks.js';
 import { OutlineBuilder } from './outline.js';
 import { isLabelLine } from './paragraphs.js';
-import { absorbIntoClauses, hasResponsibility, isFallbackTask, newSegment, siblings, type Segment } from './segments.js';
+import { absorbEnumerations, absorbIntoClauses, hasResponsibility, isFallbackTask, newSegment, siblings, type Segment } from './segments.js';
 import { norm, type TableOfContents } from './toc.js';
 import type { DraftTask, DraftWarning } from './types.js';
 import { leadsInText } from './unitsInText.js';
@@ -40,6 +40,7 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
   let current: Segment | null = null;
   let tocIndex = 0;
   let colophon = false;
+  let attachmentList = false;
   const tocEntries = opts.toc?.entries.map(norm) ?? [];
 
   for (let i = 0; i < paras.length; i++) {
@@ -48,6 +49,15 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
     // The 版记 (抄送 … 印发) closes a document: its lines of names are form, not content.
     if (/^(?:抄送|抄报)[:：]/.test(text)) colophon = true;
     else if (colophon && [...text].length > 60) colophon = false;
+    // "附件：1.…登记表" and the attachment names under it; an attachment's own heading ends the
+    // item before it, so a form that follows is not read as that item's text.
+    if (/^附件\s*[\d一二三四五六七八九十]*\s*[:：]?/.test(text) && [...text].length <= 60) {
+      attachmentList = /[:：]\s*\d/.test(text);
+      current = null;
+      continue;
+    }
+    if (attachmentList && /^\d{1,2}\s*[.．、]\s*[^。]{1,60}$/.test(text)) continue;
+    attachmentList = false;
     if (colophon || opts.headIndexes.has(i) || isBoilerplate(text)) continue;
     if (opts.toc && i >= opts.toc.start && i < opts.toc.end) continue;
     // An article of a compilation: a title listed in the table of contents, or text set
@@ -102,8 +112,10 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
   }
 
   absorbIntoClauses(segments);
+  const anyResponsibility = !opts.tasksFromTable && segments.some((s) => !s.absorbed && hasResponsibility(s));
+  // In a plan whose measures carry responsibilities, 一是/二是 inside a measure are its parts.
+  if (anyResponsibility) absorbEnumerations(segments);
   const live = segments.filter((s) => !s.absorbed);
-  const anyResponsibility = !opts.tasksFromTable && live.some(hasResponsibility);
   const taskSegments = new Set<Segment>();
   if (!opts.tasksFromTable) {
     if (anyResponsibility) {

@@ -47,12 +47,24 @@ export function absorbIntoClauses(segments: Segment[]): void {
   for (const s of segments) {
     let clause: Segment | null = s.parent;
     while (clause && clause.marker?.kind !== 'article') clause = clause.parent;
-    if (!clause || s === clause) continue;
-    s.absorbed = true;
-    clause.body.push({ ...s.head }, ...s.body);
-    if (clause.groups.length === 0) clause.groups.push([]);
-    clause.groups[clause.groups.length - 1].push({ ...s.head }, ...s.body);
+    if (clause && s !== clause) absorb(s, clause);
   }
+}
+
+/** 一是/二是 items under a numbered measure become part of that measure's text. */
+export function absorbEnumerations(segments: Segment[]): void {
+  for (const s of segments) {
+    if (s.absorbed || s.marker?.kind !== 'enum' || !s.parent?.marker || s.parent.absorbed) continue;
+    absorb(s, s.parent);
+    s.parent.children--;
+  }
+}
+
+function absorb(s: Segment, into: Segment): void {
+  s.absorbed = true;
+  into.body.push({ ...s.head }, ...s.body);
+  if (into.groups.length === 0) into.groups.push([]);
+  into.groups[into.groups.length - 1].push({ ...s.head }, ...s.body);
 }
 
 const SAFEGUARDS = /保障措施|组织实施|组织保障|工作要求|保障机制|工作保障|有关要求|组织领导$/;
@@ -73,6 +85,7 @@ export function isFallbackTask(s: Segment): boolean {
   const rest = s.marker!.rest.trim();
   const firstSentenceEnd = rest.search(/[。；]/);
   const hasMoreText = s.body.length > 0 || (firstSentenceEnd >= 0 && firstSentenceEnd < rest.length - 1) ||
-    ([...rest].length > 40 && /[。；]$/.test(rest));
+    // A sentence with clauses ("请各单位于4月28日前上报名单，并确保…。") is a requirement, not a heading.
+    (/[。；]$/.test(rest) && ([...rest].length > 40 || (/[，,]/.test(rest) && [...rest].length > 20)));
   return hasMoreText && (s.parent !== null || kind !== 'cn');
 }

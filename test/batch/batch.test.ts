@@ -122,6 +122,32 @@ describe('batch', () => {
     expect(again.stderr).toMatch(/6 unchanged/);
   });
 
+  it('a file that kills the whole process is found by the next runs and then skipped as failed', async () => {
+    const root = archive();
+    copyFileSync(seedFiles()[2], join(root, 'in/ABORT.txt'));
+    const env = { POLICY_PARSE_TEST_ABORT: 'ABORT' };
+    const first = await cli(['batch', 'in', '--out', 'out', '--jobs', '2'], { cwd: root, env });
+    expect(first.signal).toBe('SIGABRT');
+    expect(existsSync(join(root, 'out/.policy-parse-inflight.ndjson'))).toBe(true);
+    readManifestLines(join(root, 'out')); // still valid
+    // the files in progress when it died are retried one at a time: the culprit kills it again…
+    const second = await cli(['batch', 'in', '--out', 'out'], { cwd: root, env });
+    expect(second.stderr).toMatch(/retrying/);
+    expect(second.signal).toBe('SIGABRT');
+    // …and is then known: recorded as failed, the rest finished
+    const third = await cli(['batch', 'in', '--out', 'out'], { cwd: root, env });
+    expect(third.code).toBe(1);
+    const m = Object.fromEntries(readManifestLines(join(root, 'out')).map((e) => [basename(e.path), e]));
+    expect(m['ABORT.txt']).toMatchObject({ status: 'error', errorKind: 'fatal' });
+    expect(m['ABORT.txt'].sha256).toMatch(/^[0-9a-f]{64}$/);
+    for (const f of ['a.txt', 'b.txt', 'c.txt']) expect(m[f].status).not.toBe('error');
+    expect(existsSync(join(root, 'out/.policy-parse-inflight.ndjson'))).toBe(false);
+    // unchanged, it stays skipped (no more aborts)
+    const fourth = await cli(['batch', 'in', '--out', 'out'], { cwd: root, env });
+    expect(fourth.code).toBe(1);
+    expect(fourth.stderr).toMatch(/7 unchanged/);
+  });
+
   it('SIGINT stops cleanly: no partial files, a valid manifest, and a re-run resumes', async () => {
     const root = tempDir('pp-sigint-');
     mkdirSync(join(root, 'in'));

@@ -73,5 +73,8 @@ describe('collectInputs', () => {
     const root = tree();
     const c = await collectInputs({ operands: [root], extensions: EXT, skipDirs: [join(root, 'b')] });
     expect(c.files.map((f) => f.rel).some((r) => r.startsWith('b/'))).toBe(false);
+    // results written next to the inputs (--out equal to the input directory) still leave the inputs
+    const same = await collectInputs({ operands: [join(root, 'b')], extensions: EXT, skipDirs: [join(root, 'b')] });
+    expect(same.files.map((f) => f.rel)).toEqual(['c/w.html', 'z.doc']);
   });
 });

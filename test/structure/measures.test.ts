@@ -43,6 +43,27 @@ describe('numbered measures with responsibilities', () => {
   });
 });
 
+describe('enumerations and attachments', () => {
+  it('keeps 一是/二是 inside a measure that carries a responsibility', async () => {
+    const r = await parseText([
+      '一、主要任务',
+      '1.提升热线服务水平。对标一流，加快升级：一是“一单通达”，直达一线；二是自动外呼回访。（责任单位：市政务服务局）',
+      '2.建设创新载体。（责任单位：省科技厅）',
+    ].join('\n'));
+    expect(r.tasks.map((t) => t.number)).toEqual(['1', '2']);
+    expect(r.tasks[0].text).toContain('二是自动外呼回访。');
+  });
+  it('does not read the attachment list or the forms after it as items', async () => {
+    const r = await parseText([
+      '关于加强宣传工作的通知', '各单位：', '一、加强报送', '（一）信息要在3天内报送，报送时要注明联系人和联系电话，确保信息准确。',
+      '（二）请各单位于4月28日前上报联络员名单，并确保名单准确完整。', '附件：1.联络员登记表', '2.宣传申报单', '附件1：', '联络员登记表', '填报单位', '姓名',
+    ].join('\n'));
+    expect(r.tasks.map((t) => t.number)).toEqual(['（一）', '（二）']);
+    expect(r.tasks[1].text).not.toContain('填报单位');
+    expect(r.warnings.filter((w) => w.code === 'unplaced-text').map((w) => w.line)).toEqual([9, 10, 11]);
+  });
+});
+
 describe('labels written inside the measure paragraph', () => {
   it('splits off 责任单位/牵头单位/完成时限 after the last sentence', async () => {
     const r = await parseText([
