@@ -111,13 +111,13 @@ function namesOfItem(item: string): string[] {
 }
 
 // A lone level word before a list separator qualifies the next name: 市、县（区）相关部门 is one unit.
-const LEVEL = /^[省市县区乡镇旗]$/;
+const LEVEL = /^[省市州盟县区乡镇旗]$/;
 
 function joinLevelWords(names: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < names.length; i++) {
     const next = names[i + 1];
-    if (LEVEL.test(names[i]) && next !== undefined && /^[省市县区乡镇旗]/.test(next)) {
+    if (LEVEL.test(names[i]) && next !== undefined && /^[省市州盟县区乡镇旗]/.test(next)) {
       out.push(`${names[i]}、${next}`);
       i++;
     } else out.push(names[i]);

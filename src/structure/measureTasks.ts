@@ -41,7 +41,7 @@ export function segmentTasks(s: Segment, sectionId: string | null, firstLeads: b
     const own = last && endsAt(body, last.end) ? last : null;
     return [{
       number, sectionId, title: headingLine, text: body,
-      unitSpecs: own ? own.unitSpecs.map((u) => ({ ...u, firstLeads })) : leadsInText(body),
+      unitSpecs: own ? own.unitSpecs.map((u) => ({ ...u, firstLeads })) : unitsNamedIn(body),
       deadlineRaw: own?.deadlineRaw ?? null, origin: { kind, line: s.head.line },
     }];
   }
@@ -57,7 +57,7 @@ export function segmentTasks(s: Segment, sectionId: string | null, firstLeads: b
   if (cuts.length <= 1) {
     const c = cuts[0];
     const inText = leadsInText(text);
-    const units = c?.units ?? (inText.length ? inText : kind === 'article' ? dutiesInText(text) : []);
+    const units = c?.units ?? (inText.length ? inText : kind === 'article' || kind === 'measure' ? dutiesInText(text) : []);
     return [{ number, sectionId, title: titleFor(text), text, unitSpecs: units, deadlineRaw: c?.deadlineRaw ?? null, origin: { kind, line: s.head.line } }];
   }
   // Every part keeps the item's title, as rows under a merged title cell do.
@@ -160,4 +160,10 @@ export function trimAfterResponsibility(s: Segment): Paragraph[] {
   const rest = s.body.slice(lastIdx + 1);
   s.body = s.body.slice(0, lastIdx + 1);
   return rest;
+}
+
+/** Without a responsibility phrase: 由X牵头/负责, else the bodies the sentences give duties to. */
+function unitsNamedIn(text: string): UnitSpec[] {
+  const leads = leadsInText(text);
+  return leads.length ? leads : dutiesInText(text);
 }

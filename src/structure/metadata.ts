@@ -170,13 +170,14 @@ export function splitRecipients(s: string): string[] {
   const out: string[] = [];
   for (const part of splitOutsideBrackets(s, /[，,；;]/)) {
     const pieces = splitOutsideBrackets(part, /[、]/);
-    const whole = pieces.every((p) => [...p].length >= 3 && ORG_SUFFIX.test(p));
+    const whole = pieces.every((p) => [...p].length >= 3 && ORG_SUFFIX.test(p) && !BARE_LEVEL.test(p));
     out.push(...(pieces.length > 1 && whole ? pieces : [part]));
   }
   return out;
 }
 
-const ORG_SUFFIX = /(政府|办事处|部门|单位|机构|机关|局|委|办|室|处|院|会|中心|厅|署|公司|组|队|所|站|团体)[）)]?$/;
+const ORG_SUFFIX = /(政府|办事处|部门|单位|机构|机关|局|委|办|室|处|院|会|中心|厅|署|公司|组|队|所|站|团体|行政区|新区|开发区)[）)]?$/;
+const BARE_LEVEL = /^各?(?:省|自治区|直辖市|计划单列市|市|县|区|州|盟|旗|乡|镇|街道)$/;
 
 function yearOfDocNumber(n: string | null): number | null {
   const m = n ? /〔((?:19|20)\d{2})〕/.exec(n) : null;

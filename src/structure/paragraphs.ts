@@ -34,7 +34,7 @@ export function healParagraphs(blocks: Block[]): (HealedParagraph | Extract<Bloc
       cur.lines.push(b.line);
       continue;
     }
-    for (const [k, part] of splitEnumerations(text).flatMap(splitInlineLabels).entries()) {
+    for (const [k, part] of splitChapterLine(text).flatMap(splitEnumerations).flatMap(splitInlineLabels).entries()) {
       cur = { kind: 'para', text: part, line: b.line, page: b.page, lines: [b.line], gapBefore: k === 0 ? gapBefore : 0 };
       out.push(cur);
     }
@@ -120,4 +120,10 @@ export function splitInlineLabels(text: string): string[] {
 /** "责任单位：A；完成时限：B" → one label per line. */
 function splitLabelRun(t: string): string[] {
   return t.split(/[；;]\s*(?=(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点)\s*[:：])/).map((x) => x.trim()).filter(Boolean);
+}
+
+/** "第一章　总则　　第一条 为规范…": a chapter heading and its first clause printed on one line. */
+export function splitChapterLine(text: string): string[] {
+  const m = /^(第[一二三四五六七八九十百]+[章节]\s*[^，。；第]{1,20}?)\s*(第[一二三四五六七八九十百]+条[\s\S]*)$/.exec(text);
+  return m ? [m[1], m[2]] : [text];
 }

@@ -2,6 +2,7 @@ import type { Paragraph } from '../read/types.js';
 import type { Marker } from './markers.js';
 import { headingOf } from './measureTasks.js';
 import { findResponsibilities } from './responsibility.js';
+import { dutiesInText, leadsInText } from './unitsInText.js';
 
 // A segment is a numbered item with the paragraphs that follow it, up to the next
 // item; the body walk builds them, and the decisions of body.ts are made on them.
@@ -68,6 +69,8 @@ function absorb(s: Segment, into: Segment): void {
 }
 
 const SAFEGUARDS = /保障措施|组织实施|组织保障|工作要求|保障机制|工作保障|有关要求|组织领导$/;
+// The framing parts of a plan: what it aims at and stands on, not work to be done (conventions, rule 3).
+const FRAMING = /总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|发展目标|主要目标|总体思路|重要意义|总体定位/;
 
 /** Under 保障措施/组织实施 headings, items without a responsibility are not tasks. */
 export function underSafeguards(s: Segment): boolean {
@@ -75,11 +78,18 @@ export function underSafeguards(s: Segment): boolean {
   return false;
 }
 
+/** Under 总体要求/基本原则/工作目标…, or itself such a heading. */
+export function framing(s: Segment): boolean {
+  for (let p: Segment | null = s; p; p = p.parent) if (p.marker && FRAMING.test(headingOf(p.marker.rest))) return true;
+  return false;
+}
+
 /** Without responsibilities anywhere: clauses, enumerations and deepest numbered items with text. */
 export function isFallbackTask(s: Segment): boolean {
   const kind = s.marker!.kind;
   if (kind === 'article' || kind === 'enum') return true;
-  if (s.children > 0 || kind === 'chapter' || underSafeguards(s)) return false;
+  if (s.children > 0 || kind === 'chapter' || framing(s)) return false;
+  if (underSafeguards(s) && !dutiesInText(segmentText(s)).length && !leadsInText(segmentText(s)).length) return false;
   // A numbered item is a task when it says something beyond a heading: more sentences,
   // paragraphs of its own, or one long sentence (a requirement of a notice).
   const rest = s.marker!.rest.trim();

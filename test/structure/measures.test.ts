@@ -93,3 +93,20 @@ describe('regulations and notices without responsibilities', () => {
     expect(r.sections.map((s) => s.marker)).toEqual(['第一章', '第二章']);
   });
 });
+
+describe('regulations: chapters printed with their first clause, duties in the sentences', () => {
+  it('splits "第一章 总则 第一条 …" and names the bodies that sentences give duties to', async () => {
+    const r = await parseText([
+      '某州政务数据资源管理暂行办法',
+      '　第一章　总则　　第一条 　为规范政务数据资源管理，制定本办法。',
+      '　　第二条 　州人民政府授权州数据资源主管部门负责统筹全州政务数据资源管理工作。',
+      '　　第三条 　州、县（市）人民政府应当推进政务数据资源依法有序共享。政务部门应当无偿共享政务数据。',
+      '　第二章　附则　　第四条 　北京市经济和信息化局会同专区监管部门建立数据质量反馈机制。',
+    ].join('\n'));
+    expect(r.tasks.map((t) => t.number)).toEqual(['第一条', '第二条', '第三条', '第四条']);
+    expect(r.sections.map((s) => s.marker)).toEqual(['第一章', '第二章']);
+    expect(r.tasks[1].units).toEqual([{ name: '州数据资源主管部门', role: 'responsible' }]);
+    expect(r.tasks[2].units).toEqual([{ name: '州、县（市）人民政府', role: 'responsible' }]);
+    expect(r.tasks[3].units).toEqual([{ name: '北京市经济和信息化局', role: 'responsible' }]);
+  });
+});
