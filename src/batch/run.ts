@@ -22,6 +22,11 @@ export const DEFAULT_DB_NAME = 'policy-tasks.sqlite';
  * fails is small (nodejs/node#47224); the journal covers the rest.
  */
 export const DEFAULT_WORKER_HEAP_MB = 512;
+/**
+ * V8 young generation per worker, MB. V8's default (48 MB) costs each worker ~20 MB more resident
+ * memory; 8 MB measured about 3% slower on the bench archive and 35–40 MB less for two workers.
+ */
+export const DEFAULT_WORKER_YOUNG_MB = 8;
 
 export interface BatchOptions {
   inputs: string[];
@@ -46,7 +51,7 @@ export interface BatchOptions {
   stdin?: NodeJS.ReadableStream;
   /** Per-worker V8 heap limit, MB. */
   workerHeapMb?: number;
-  /** Per-worker young generation, MB (V8's default when unset). */
+  /** Per-worker young generation, MB. */
   workerYoungMb?: number;
   /** Install SIGINT/SIGTERM handlers (the CLI does; tests may not). */
   handleSignals?: boolean;
@@ -281,7 +286,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
         workerUrl: workerUrl(),
         resourceLimits: {
           maxOldGenerationSizeMb: o.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
-          ...(o.workerYoungMb ? { maxYoungGenerationSizeMb: o.workerYoungMb } : {}),
+          maxYoungGenerationSizeMb: o.workerYoungMb ?? DEFAULT_WORKER_YOUNG_MB,
         },
         workerOutput: !!process.env.POLICY_PARSE_DEBUG_WORKERS,
       });
