@@ -4,7 +4,7 @@
 //   npx tsc -p tsconfig.json && node dist/scripts/bench-jieba.js [--runs 7] [--json]
 //
 // Load time and memory are measured in fresh child processes (a module loads once per process),
-// and the median of the runs is reported. nodejieba is not installed (see docs/readme/extractors.md);
+// and the median of the runs is reported. nodejieba is not installed (see docs/extractors.md);
 // its figures there are quoted from issue 3, not measured by this script.
 
 import { execFileSync } from 'node:child_process';

@@ -8,7 +8,7 @@
 // 3. .docx and .pdf: parse() against the reader library alone (mammoth / pdf-parse) on the same files;
 // 4. a synthetic archive (made here from the fixtures, mildly mutated so no two files are equal),
 //    batch with --jobs 1 and --jobs 2: files/s, the speed-up, peak RSS.
-// --write puts the Markdown report into docs/readme/batch.md between the bench markers.
+// --write puts the Markdown report into docs/batch.md between the bench markers.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -471,7 +471,7 @@ async function main(): Promise<void> {
   const md = lines.join('\n');
   process.stdout.write(`${md}\n`);
   if (flag('write')) {
-    const doc = join(ROOT, 'docs/readme/batch.md');
+    const doc = join(ROOT, 'docs/batch.md');
     const text = readFileSync(doc, 'utf8');
     const start = '<!-- bench:start -->';
     const end = '<!-- bench:end -->';

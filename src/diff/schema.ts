@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DeadlineSchema, FormatSchema, TargetSchema, UnitRoleSchema, UnitSchema } from '../result/schema.js';
 
-// The contract of `policy-parse diff --format json`. Documented in docs/readme/diff.md; bump
+// The contract of `policy-parse diff --format json`. Documented in docs/diff.md; bump
 // DIFF_VERSION on any incompatible change.
 
 export const DIFF_VERSION = '1.0' as const;

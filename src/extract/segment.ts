@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import { dataFile } from './dataFile.js';
 
-// Word segmentation and part-of-speech tags, through @node-rs/jieba (see docs/readme/extractors.md
+// Word segmentation and part-of-speech tags, through @node-rs/jieba (see docs/extractors.md
 // for why not nodejieba). Loading the native module and its 8 MB dictionary costs ~0.1–0.2 s and
 // ~100 MB, so nothing is loaded when this module is imported: the first call to segment() or tag()
 // loads it, and commands that never look for targets never pay for it.

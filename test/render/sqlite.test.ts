@@ -126,7 +126,7 @@ describe('SQLite export', () => {
     tdb.replace(sample(), { path: 'plans/a.txt', toolVersion: '1' });
     tdb.close();
     const db = new Database(file, { readonly: true });
-    const readme = readFileSync(join(ROOT, 'docs/readme/batch.md'), 'utf8');
+    const readme = readFileSync(join(ROOT, 'docs/batch.md'), 'utf8');
     const queries = [...readme.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]);
     expect(queries.length).toBeGreaterThanOrEqual(3);
     const results = queries.map((q) => db.prepare(q).all());
