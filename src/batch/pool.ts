@@ -157,7 +157,8 @@ export class WorkerPool<J extends { id: number }, R> {
   private replace(slot: Slot): void {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
-    if (this.stopped && this.exhaustedOrStopped()) {
+    if (this.exhaustedOrStopped()) {
+      // no more jobs to hand out: no replacement needed
       this.slots.splice(i, 1);
     } else {
       this.slots[i] = this.spawn();
