@@ -13,7 +13,7 @@ import { inShard, OutputNamer, type Shard } from './paths.js';
 import { WorkerPool, type Failure } from './pool.js';
 import { createProgress, fmtDuration } from './progress.js';
 import { OUTPUT_EXT, type BatchFormat, type Job, type JobDone } from './protocol.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 
 export const DEFAULT_DB_NAME = 'policy-tasks.sqlite';
 /**

@@ -1,17 +1,15 @@
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
 import { InputError, UsageError } from '../errors.js';
 import { registerParse } from '../commands/parse.js';
 import { registerSchema } from '../commands/schema.js';
 import { registerExtraCommands } from './extra.js';
+import { toolVersion } from '../version.js';
 
-const require = createRequire(import.meta.url);
-const { version } = require('../../../package.json') as { version: string };
 
 export function buildProgram(): Command {
   const program = new Command('policy-parse')
     .description('Turn Chinese government policy documents into validated, diffable JSON tasks.')
-    .version(version, '-V, --version')
+    .version(toolVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerParse(program);

@@ -30,7 +30,7 @@ Examples:
       if (opts.format === 'sqlite') {
         // Adds the document to the database (or replaces its rows when it is already there).
         const { writeSqliteFile } = await import('../render/sqlite.js');
-        const { toolVersion } = await import('../batch/version.js');
+        const { toolVersion } = await import('../version.js');
         await writeSqliteFile(opts.output!, result, { path: result.source.path ?? '-', toolVersion: toolVersion() });
         return;
       }
@@ -41,17 +41,17 @@ Examples:
     });
 }
 
-/** Parse a path, or stdin for "-". */
+/** Parse a path, or stdin for "-": the only document this process parses. */
 export async function parseFileOrStdin(file: string): Promise<Result> {
   const { parse, readInputFile } = await import('../index.js');
   if (file === '-') {
     const bytes = await readStdin();
-    return parse(bytes, { path: null }).catch(rename('-'));
+    return parse(bytes, { path: null, dictionary: 'document' }).catch(rename('-'));
   }
   const st = await stat(file).catch(() => null);
   if (st?.isDirectory()) throw new InputError(file, 'is a directory, not a file');
   const bytes = await readInputFile(file);
-  return parse(bytes, { path: file });
+  return parse(bytes, { path: file, dictionary: 'document' });
 }
 
 const rename = (name: string) => (e: unknown) => {

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import chalk from 'chalk';
-import { createRequire } from 'node:module';
+import { toolVersion } from '../version.js';
 import { InputError, UsageError } from '../errors.js';
 import { readStdin, writeFileAtomic } from '../cli/output.js';
 import type { Levels } from '../lint/config.js';
@@ -14,8 +14,6 @@ import type { RuleLevel } from '../lint/types.js';
 // against the schema, then both are linted. Exit 0 no errors, 1 errors (or too many warnings),
 // 2 bad usage or an unreadable file (the other files are still checked and reported).
 
-const require = createRequire(import.meta.url);
-const { version } = require('../../../package.json') as { version: string };
 
 interface ValidateOpts {
   format: ValidateFormat;
@@ -110,7 +108,7 @@ Examples:
         }
       }
 
-      const out = formatReports(outcomes, opts.format, { colorLevel: colorLevel(opts), levels, toolVersion: version });
+      const out = formatReports(outcomes, opts.format, { colorLevel: colorLevel(opts), levels, toolVersion: toolVersion() });
       if (opts.output) await writeFileAtomic(opts.output, out);
       else process.stdout.write(out);
 

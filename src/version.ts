@@ -6,7 +6,7 @@ let cached: string | null = null;
 
 /**
  * The tool's version from package.json, found by walking up from this module
- * (works from dist/src/batch and from src/batch alike).
+ * (works from src/, dist/src/ and the bundle in dist/bundle/ alike).
  */
 export function toolVersion(): string {
   if (cached) return cached;
