@@ -2,9 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { readDocument } from './read/index.js';
 import { structure } from './structure/index.js';
 import { buildResult } from './result/build.js';
-import { scopeSegmenterTo } from './extract/segment.js';
-import { fullWidthBrackets, toHalfWidth } from './extract/normalize.js';
-import type { ReadDocument } from './read/types.js';
 import type { Format, Result } from './result/schema.js';
 
 export * from './result/schema.js';
@@ -17,12 +14,6 @@ export interface ParseOptions {
   path?: string | null;
   /** Force the input format instead of detecting it from the bytes. */
   format?: Format;
-  /**
-   * 'document' when this process will parse only this one document (a one-file command-line run):
-   * the word segmenter then loads a dictionary cut down to the document's characters, 3–5× faster,
-   * with identical results. Default 'shared': the full dictionary, loaded once for every document.
-   */
-  dictionary?: 'document' | 'shared';
 }
 
 /**
@@ -33,19 +24,7 @@ export async function parse(input: Buffer | Uint8Array | string, options: ParseO
   const path = typeof input === 'string' ? (options.path ?? input) : (options.path ?? null);
   const bytes = typeof input === 'string' ? await readInputFile(input) : input;
   const read = await readDocument(bytes, { path, format: options.format });
-  if (options.dictionary === 'document') scopeSegmenterTo(documentTexts(read));
   return buildResult({ bytes, path, read, structure: structure(read) });
-}
-
-/** Every text of a read document, also as the normalisation steps may rewrite it. */
-function documentTexts(read: ReadDocument): string[] {
-  const texts: string[] = [];
-  for (const b of read.blocks) {
-    if (b.kind === 'para') texts.push(b.text);
-    else for (const row of b.rows) for (const cell of row) texts.push(cell.text);
-  }
-  const all = texts.join('\n');
-  return [all, toHalfWidth(all), fullWidthBrackets(all)];
 }
 
 /** Read a file for parsing, turning file-system errors into one-line InputErrors. */

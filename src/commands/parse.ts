@@ -41,17 +41,17 @@ Examples:
     });
 }
 
-/** Parse a path, or stdin for "-": the only document this process parses. */
+/** Parse a path, or stdin for "-". */
 export async function parseFileOrStdin(file: string): Promise<Result> {
   const { parse, readInputFile } = await import('../index.js');
   if (file === '-') {
     const bytes = await readStdin();
-    return parse(bytes, { path: null, dictionary: 'document' }).catch(rename('-'));
+    return parse(bytes, { path: null }).catch(rename('-'));
   }
   const st = await stat(file).catch(() => null);
   if (st?.isDirectory()) throw new InputError(file, 'is a directory, not a file');
   const bytes = await readInputFile(file);
-  return parse(bytes, { path: file, dictionary: 'document' });
+  return parse(bytes, { path: file });
 }
 
 const rename = (name: string) => (e: unknown) => {

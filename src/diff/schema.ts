@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeadlineSchema, FormatSchema, TargetSchema, UnitRoleSchema, UnitSchema } from '../result/schema.js';
 
 // The contract of `policy-parse diff --format json`. Documented in docs/diff.md; bump

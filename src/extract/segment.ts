@@ -1,18 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Jieba } from '@node-rs/jieba';
 import { dataFile } from './dataFile.js';
-import { deserializeScopeIndex, indexMatches, selectDictionary } from './dictionaryScope.js';
+import { deserializeDictionaryIndex, indexMatches, LazyDictionary } from './lazyDictionary.js';
 
 // Word segmentation and part-of-speech tags, through @node-rs/jieba (see docs/extractors.md
-// for why not nodejieba). Loading the native module and its 5 MB dictionary costs ~0.1–0.25 s and
-// ~50 MB, so nothing is loaded when this module is imported: the first call to segment() or tag()
-// loads it, and commands that never look for targets never pay for it.
-//
-// A process that handles one document can ask for a dictionary cut down to that document's
-// characters (scopeSegmenterTo), which loads 3–5× faster and cuts its text exactly as the full
-// one does (see dictionaryScope.ts). Text with other characters switches to the full dictionary.
+// for why not nodejieba). Loading jieba's whole 350,000-word dictionary costs ~0.15–0.25 s and
+// ~50 MB, so it is loaded lazily, word by word: before each cut, the dictionary words the text
+// contains are added (lazyDictionary.ts; identical cuts and tags). A parse of one plan loads ~2,000
+// words. Without the build's dictionary index (dist/generated/), the whole dictionary is loaded on
+// first use instead.
 
 export interface TaggedWord {
   word: string;
@@ -22,8 +20,8 @@ export interface TaggedWord {
 
 /** The user dictionary shipped in data/: unit names and policy terms jieba would otherwise split. */
 export const USER_DICT_FILE = 'jieba-user.dict';
-/** The index `npm run build` writes for document-scoped dictionaries, under dist/generated/. */
-export const SCOPE_INDEX_FILE = 'jieba-scope.bin';
+/** The index `npm run build` writes under dist/generated/. */
+export const DICTIONARY_INDEX_FILE = 'jieba-index.bin';
 
 const require = createRequire(import.meta.url);
 
@@ -35,77 +33,61 @@ export function userDictionaryPath(): string {
   return dataFile(USER_DICT_FILE);
 }
 
-export function scopeIndexPath(): string {
+export function dictionaryIndexPath(): string {
   const packageRoot = dirname(dirname(userDictionaryPath()));
-  return join(packageRoot, 'dist', 'generated', SCOPE_INDEX_FILE);
+  return join(packageRoot, 'dist', 'generated', DICTIONARY_INDEX_FILE);
 }
 
 let jieba: Jieba | null = null;
-/** The characters the loaded dictionary was cut for; null when it is the full dictionary. */
-let scope: Set<string> | null = null;
+/** Null once it is known there is no usable index (the whole dictionary is then loaded). */
+let lazy: LazyDictionary | null | undefined;
 
-function create(dict: Uint8Array, user: Uint8Array): Jieba {
-  const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-  const instance = JiebaClass.withDict(dict);
-  instance.loadDict(user);
-  return instance;
-}
-
-function loadFull(): Jieba {
-  jieba = create(readFileSync(jiebaDictionaryPath()), readFileSync(userDictionaryPath()));
-  scope = null;
-  return jieba;
-}
-
-/** The segmenter, able to cut `text` exactly as the full dictionary does. */
-function segmenterFor(text: string): Jieba {
-  if (!jieba) return loadFull();
-  if (scope) {
-    for (const c of text) if (!scope.has(c)) return loadFull();
+function loadIndex(): LazyDictionary | null {
+  const path = dictionaryIndexPath();
+  if (!existsSync(path)) return null;
+  try {
+    const index = deserializeDictionaryIndex(readFileSync(path));
+    if (!indexMatches(index, statSync(jiebaDictionaryPath()).size, readFileSync(userDictionaryPath()))) return null;
+    return new LazyDictionary(index);
+  } catch {
+    return null;
   }
+}
+
+function jiebaModule(): typeof import('@node-rs/jieba') {
+  return require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+}
+
+/** The segmenter, with every dictionary word of `text` loaded. */
+function segmenterFor(text: string): Jieba {
+  if (lazy === undefined) lazy = loadIndex();
+  if (lazy === null) {
+    if (!jieba) {
+      jieba = jiebaModule().Jieba.withDict(readFileSync(jiebaDictionaryPath()));
+      jieba.loadDict(readFileSync(userDictionaryPath()));
+    }
+    return jieba;
+  }
+  jieba ??= new (jiebaModule().Jieba)();
+  const lines = lazy.linesFor(text);
+  if (lines) jieba.loadDict(lines);
   return jieba;
 }
 
-/** True once a dictionary has been loaded (by a call to segment, tag, loadSegmenter or scopeSegmenterTo). */
+/** True once jieba has been loaded (by a call to segment, tag or loadSegmenter). */
 export function isSegmenterLoaded(): boolean {
   return jieba !== null;
 }
 
-/** 'full', 'document' (cut down to one text's characters) or 'none' (nothing loaded yet). */
-export function segmenterState(): 'none' | 'document' | 'full' {
-  return jieba === null ? 'none' : scope === null ? 'full' : 'document';
+/** How the dictionary is loaded: 'lazy' (word by word, with the count so far) or 'whole'. */
+export function segmenterState(): { mode: 'none' | 'lazy' | 'whole'; words: number } {
+  if (!jieba) return { mode: 'none', words: 0 };
+  return lazy ? { mode: 'lazy', words: lazy.size } : { mode: 'whole', words: Number.NaN };
 }
 
-/** Load the full dictionary now (benchmarks, or a command that wants to pay the cost up front). */
+/** Load jieba and the dictionary index now (benchmarks, or a command that wants to pay the cost up front). */
 export function loadSegmenter(): void {
-  if (!jieba || scope) loadFull();
-}
-
-/**
- * Load a dictionary cut down to the characters of `texts`, for a process that will only cut text
- * made of them (a one-file parse). Does nothing when a dictionary is already loaded, or when the
- * build's scope index is missing or stale (the full dictionary then loads on first use).
- * Returns whether a scoped dictionary was loaded.
- */
-export function scopeSegmenterTo(texts: Iterable<string>): boolean {
-  if (jieba) return false;
-  const indexPath = scopeIndexPath();
-  if (!existsSync(indexPath)) return false;
-  const dict = readFileSync(jiebaDictionaryPath());
-  const user = readFileSync(userDictionaryPath());
-  let index;
-  try {
-    index = deserializeScopeIndex(readFileSync(indexPath));
-  } catch {
-    return false;
-  }
-  if (!indexMatches(index, dict, user)) return false;
-  const chars = new Set<string>();
-  for (const t of texts) for (const c of t) chars.add(c);
-  const selected = selectDictionary(dict, index, chars);
-  jieba = create(selected.bytes, user);
-  scope = chars;
-  return true;
+  segmenterFor('');
 }
 
 export interface SegmentOptions {

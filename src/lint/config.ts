@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../errors.js';
 import { RULES } from './rules/index.js';
 import { SCHEMA_RULE } from './schemaCheck.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The result contract. This file is the single source: the JSON Schema in
 // schemas/policy-tasks.schema.json is generated from it (`policy-parse schema`).
