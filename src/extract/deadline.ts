@@ -1,4 +1,5 @@
 import type { Deadline } from '../result/schema.js';
+import { charClass } from './chars.js';
 import { toHalfWidth } from './normalize.js';
 import { toNumber } from './numerals.js';
 
@@ -62,8 +63,22 @@ function calendarYear(s: string | undefined): number | null {
 
 interface DatePattern {
   re: RegExp;
+  /** A literal every match contains: text without it is not searched. */
+  needs?: string;
+  /**
+   * Every match is one or more of these characters, then `needs` (none of them): a match can only
+   * start in the run of them right before an occurrence of `needs`, and only there is it tried.
+   */
+  lead?: (code: number) => boolean;
+  /** `re` made sticky, for trying it at one position (set from `re` below). */
+  at?: RegExp;
   read: (m: RegExpExecArray, refYear: number | null) => Omit<DateHit, 'start' | 'end'> | null;
 }
+
+// The characters of N, and of "N年N" before a month.
+const NUMERAL_CHARS = '0123456789〇○零一二两三四五六七八九十';
+const isNumeral = charClass(NUMERAL_CHARS);
+const isYearMonthLead = charClass(`${NUMERAL_CHARS}年`);
 
 // Ordered from the most to the least specific; overlapping hits keep the longest.
 const DATE_PATTERNS: DatePattern[] = [
@@ -73,6 +88,8 @@ const DATE_PATTERNS: DatePattern[] = [
   },
   { // (2025年)8月1日, 十二月三十一日
     re: new RegExp(`(?:(${N})年)?(${N})月(${N})[日号]`, 'g'),
+    needs: '月',
+    lead: isYearMonthLead,
     read: (m) => {
       const mo = toNumber(m[2]), d = toNumber(m[3]);
       return mo && d ? { year: calendarYear(m[1]), precision: 'day', due: (y) => iso(y, mo, d) } : null;
@@ -80,6 +97,8 @@ const DATE_PATTERNS: DatePattern[] = [
   },
   { // 4月28前: the day printed without 日
     re: new RegExp(`(?:(${N})年)?(${N})月(${N})(?=之?前|以前)`, 'g'),
+    needs: '月',
+    lead: isYearMonthLead,
     read: (m) => {
       const mo = toNumber(m[2]), d = toNumber(m[3]);
       return mo && d ? { year: calendarYear(m[1]), precision: 'day', due: (y) => iso(y, mo, d) } : null;
@@ -87,6 +106,8 @@ const DATE_PATTERNS: DatePattern[] = [
   },
   { // 6月上旬/中旬/下旬: the 10th, the 20th, the last day
     re: new RegExp(`(?:(${N})年)?(${N})月(上|中|下)旬`, 'g'),
+    needs: '月',
+    lead: isYearMonthLead,
     read: (m) => {
       const mo = toNumber(m[2]);
       if (!mo) return null;
@@ -95,6 +116,8 @@ const DATE_PATTERNS: DatePattern[] = [
   },
   { // 2022年6月(底), 6月份, 十二月底; not 6月初/6月中 (which day is meant is not printed)
     re: new RegExp(`(?:(${N})年)?(${N})月份?(?:底|末)?(?!初|中(?!旬))`, 'g'),
+    needs: '月',
+    lead: isYearMonthLead,
     read: (m) => {
       const mo = toNumber(m[2]);
       return mo ? { year: calendarYear(m[1]), precision: 'month', due: (y) => mo <= 12 ? iso(y, mo, lastDay(y, mo)) : null } : null;
@@ -102,6 +125,7 @@ const DATE_PATTERNS: DatePattern[] = [
   },
   { // 2025年第三季度(末), 一季度末, 第3季度
     re: new RegExp(`(?:(${N})年)?第?([一二三四1-4])季度(?:末|底)?`, 'g'),
+    needs: '季度',
     read: (m) => {
       const q = toNumber(m[2]);
       return q ? { year: calendarYear(m[1]), precision: 'quarter', due: (y) => iso(y, q * 3, lastDay(y, q * 3)) } : null;
@@ -109,10 +133,13 @@ const DATE_PATTERNS: DatePattern[] = [
   },
   { // (2025年)上半年 / 下半年: a half-year ends on a quarter's last day, hence precision quarter
     re: new RegExp(`(?:(${N})年)?(上|下)半年`, 'g'),
+    needs: '半年',
     read: (m) => ({ year: calendarYear(m[1]), precision: 'quarter', due: (y) => (m[2] === '上' ? iso(y, 6, 30) : iso(y, 12, 31)) }),
   },
   { // 2025年(底/末/度), 二〇二五年 — but not the year of a month or quarter that was not understood
     re: new RegExp(`(${N})年度?(?:底|末)?(?!${N}月|第?[一二三四1-4]季度|[上下]半年)`, 'g'),
+    needs: '年',
+    lead: isNumeral,
     read: (m) => {
       const y = calendarYear(m[1]);
       return y ? { year: y, precision: 'year', due: () => iso(y, 12, 31) } : null;
@@ -120,27 +147,73 @@ const DATE_PATTERNS: DatePattern[] = [
   },
   { // 年底 / 年末 / 年内 / 当年 / 今年 / 本年(度): the document's year
     re: /(?<![0-9〇○零一二两三四五六七八九十几多每上去])(?:年底|年末|年内|年度内|当年|今年|本年度?)/g,
+    needs: '年',
     read: (_m, ref) => (ref ? { year: ref, precision: 'year', due: () => iso(ref, 12, 31) } : null),
   },
   { // 明年(底): the year after the document's
     re: /明年(?:底|末)?/g,
+    needs: '明年',
     read: (_m, ref) => (ref ? { year: ref + 1, precision: 'year', due: () => iso(ref + 1, 12, 31) } : null),
   },
 ];
+for (const p of DATE_PATTERNS) if (p.lead) p.at = new RegExp(p.re.source, 'y');
+
+/**
+ * The matches of `p.re` in `text`, in order, as the global search finds them (leftmost, then from
+ * the end of the match): with `p.lead`, only the starts where a match is possible are tried.
+ */
+function eachMatch(p: DatePattern, text: string, fn: (m: RegExpExecArray) => void): void {
+  if (!p.lead || !p.at || p.needs === undefined) {
+    const re = p.re; // exec on the shared global pattern (matchAll would copy it)
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      fn(m);
+      if (m[0] === '') re.lastIndex++; // (no pattern matches the empty string)
+    }
+    return;
+  }
+  const { lead, at, needs } = p;
+  let from = 0; // where the global search would go on
+  for (let anchor = text.indexOf(needs, from); anchor >= 0; anchor = text.indexOf(needs, from)) {
+    // A match that starts before this anchor reaches it through lead characters only.
+    let start = anchor;
+    while (start > from && lead(text.charCodeAt(start - 1))) start--;
+    let next = anchor + 1; // no match starts at or before this anchor: go on after it
+    for (; start < anchor; start++) {
+      at.lastIndex = start;
+      const m = at.exec(text);
+      if (m === null) continue;
+      fn(m);
+      next = start + m[0].length;
+      break;
+    }
+    from = next;
+  }
+}
 
 // A date followed by these starts the task or dates an event; it is not when the task ends.
 const START_AFTER = /^(?:起|开始|以来|之后|后|始)/;
 // A date after 每 recurs: "每年3月底前" is every year, not this year.
 const RECURRING_BEFORE = /每(?:年|季度?|月|半年|周)?$/;
 
+/**
+ * The last characters of text.slice(0, end): enough for the end-anchored patterns tested on the
+ * text before a date (RECURRING_BEFORE and those of findDeadlineInText match at most 3 characters
+ * and look no further back), without scanning a whole task text from its start for each date.
+ */
+function tail(text: string, end: number): string {
+  return text.slice(Math.max(0, end - 8), end);
+}
+
 /** Every calendar date in `text` (half-width, no spaces), in order, overlaps resolved. */
 function findDates(text: string, refYear: number | null): DateHit[] {
   const hits: (DateHit & { order: number })[] = [];
   DATE_PATTERNS.forEach((p, order) => {
-    for (const m of text.matchAll(p.re)) {
-      const read = p.read(m as RegExpExecArray, refYear);
-      if (read) hits.push({ ...read, start: m.index!, end: m.index! + m[0].length, order });
-    }
+    if (p.needs !== undefined && !text.includes(p.needs)) return;
+    eachMatch(p, text, (m) => {
+      const read = p.read(m, refYear);
+      if (read) hits.push({ ...read, start: m.index, end: m.index + m[0].length, order });
+    });
   });
   // Earliest start first; at the same start the longest (then the most specific) wins.
   hits.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
@@ -155,7 +228,7 @@ function resolve(text: string, hits: DateHit[], refYear: number | null): { due: 
   let year = refYear;
   for (const h of hits) {
     if (h.year !== null) year = h.year;
-    if (START_AFTER.test(text.slice(h.end)) || RECURRING_BEFORE.test(text.slice(0, h.start))) continue;
+    if (START_AFTER.test(text.slice(h.end)) || RECURRING_BEFORE.test(tail(text, h.start))) continue;
     const y = h.year ?? year;
     const due = y === null ? null : h.due(y);
     if (due) out.push({ due, precision: h.precision, end: h.end });
@@ -219,6 +292,7 @@ export function isEventAnchored(sentenceBefore: string): boolean {
 
 /** The first event-anchored time limit of a text ("五个工作日内"), as a relative deadline. */
 function findAnchoredLimit(text: string, t: string, opts: DeadlineOptions): ParsedDeadline | null {
+  if (!t.includes('内')) return null; // every time limit ends with 内
   for (const m of t.matchAll(TIME_LIMIT)) {
     const sentenceStart = Math.max(t.lastIndexOf('。', m.index!), t.lastIndexOf('\n', m.index!)) + 1;
     if (isEventAnchored(t.slice(sentenceStart, m.index!))) return parseDeadline(text.slice(m.index!, m.index! + m[0].length), opts);
@@ -242,7 +316,8 @@ export function findDeadlineInText(text: string, opts: DeadlineOptions): ParsedD
   };
   let recurring: ParsedDeadline | null = null;
   for (const h of findDates(t, opts.year)) {
-    const before = t.slice(0, h.start);
+    // Only the end of the text before the date is tested (every pattern below is anchored there).
+    const before = tail(t, h.start);
     // "分别于6月18日、11月28日前报送": a list of dates sets reporting points, not the task's end.
     if (/(?:截至|截止|自|从|分别于)$/.test(before) || /[日月号底]、$/.test(before) || /^年(?:内|底|末)/.test(t.slice(h.start))) continue;
     const after = IN_TEXT_DUE_AFTER.exec(t.slice(h.end));
@@ -259,8 +334,10 @@ export function findDeadlineInText(text: string, opts: DeadlineOptions): ParsedD
     // "10月底完善平台各项功能": a month's or year's end followed by what is done then.
     else if (/[底末]$/.test(t.slice(h.start, h.end)) && /^[\u4e00-\u9fa5]/.test(t.slice(h.end))) add(h.start, h.end);
   }
-  for (const m of t.matchAll(IN_TEXT_YEAR_WORDS)) add(m.index!, m.index! + m[0].length);
-  for (const m of t.matchAll(IN_TEXT_BY_YEAR)) add(m.index!, m.index! + m[0].length);
+  if (t.includes('年')) { // both patterns need it
+    for (const m of t.matchAll(IN_TEXT_YEAR_WORDS)) add(m.index!, m.index! + m[0].length);
+    for (const m of t.matchAll(IN_TEXT_BY_YEAR)) add(m.index!, m.index! + m[0].length);
+  }
   if (!hits.length) return recurring ?? findAnchoredLimit(text, t, opts);
   // The latest date; of two phrases for it, the longer ("到2023年底" over "2023年底").
   const later = (a: InTextHit, b: InTextHit) =>

@@ -6,11 +6,30 @@
 
 /** Full-width ASCII (digits, Latin letters, ％ ＋ － ． ／ ～) → half-width; ideographic space → space. */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => {
-    const ch = String.fromCharCode(c.charCodeAt(0) - 0xfee0);
-    // Chinese punctuation that is conventionally full-width (，：（） …) stays as it is.
-    return /[0-9A-Za-z%+\-.\/~]/.test(ch) ? ch : c;
-  }).replace(/\u3000/g, ' ');
+  // Most text has nothing to convert: return it as it is, without building a copy.
+  let i = 0;
+  while (i < s.length && halfWidthCode(s.charCodeAt(i)) < 0) i++;
+  if (i === s.length) return s;
+  let out = '';
+  let from = 0;
+  for (; i < s.length; i++) {
+    const h = halfWidthCode(s.charCodeAt(i));
+    if (h < 0) continue;
+    out += s.slice(from, i) + String.fromCharCode(h);
+    from = i + 1;
+  }
+  return out + s.slice(from);
+}
+
+/** The half-width code of a character toHalfWidth converts, else -1. */
+function halfWidthCode(c: number): number {
+  if (c === 0x3000) return 0x20; // ideographic space
+  if (c < 0xff01 || c > 0xff5e) return -1;
+  const h = c - 0xfee0;
+  // Digits, Latin letters and % + - . / ~; Chinese punctuation that is conventionally
+  // full-width (，：（） …) stays as it is.
+  return (h >= 0x30 && h <= 0x39) || (h >= 0x41 && h <= 0x5a) || (h >= 0x61 && h <= 0x7a)
+    || h === 0x25 || h === 0x2b || h === 0x2d || h === 0x2e || h === 0x2f || h === 0x7e ? h : -1;
 }
 
 /** Brackets to the full-width form used in Chinese names: (区) → （区）, 〔街道〕 → （街道）. */

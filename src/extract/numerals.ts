@@ -6,10 +6,11 @@ const DIGIT: Record<string, number> = {
 const UNIT: Record<string, number> = { '十': 10, '百': 100, '千': 1000, '万': 10000 };
 
 export const CN_NUMERAL = '[〇○零一二两三四五六七八九十百千万]';
+const CN_NUMERAL_ONLY = new RegExp(`^${CN_NUMERAL}+$`);
 
 /** Value of a Chinese numeral string, or null when it is not one. */
 export function chineseToNumber(s: string): number | null {
-  if (!s || !new RegExp(`^${CN_NUMERAL}+$`).test(s)) return null;
+  if (!s || !CN_NUMERAL_ONLY.test(s)) return null;
   // Digit-by-digit form (二〇二五) when there is no unit character.
   if (!/[十百千万]/.test(s)) {
     let v = 0;
@@ -29,7 +30,11 @@ export function chineseToNumber(s: string): number | null {
 
 /** A number written with Arabic (half- or full-width) or Chinese digits. */
 export function toNumber(s: string): number | null {
-  const t = s.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t);
+  const t = FULL_WIDTH_DIGIT.test(s) ? s.replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
+  if (DECIMAL.test(t)) return Number(t);
   return chineseToNumber(t);
 }
+
+const FULL_WIDTH_DIGIT = /[０-９．]/;
+const FULL_WIDTH_DIGITS = /[０-９．]/g;
+const DECIMAL = /^\d+(?:\.\d+)?$/;

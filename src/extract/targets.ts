@@ -1,4 +1,5 @@
 import type { Comparator, Target } from '../result/schema.js';
+import { charClass } from './chars.js';
 import { isEventAnchored } from './deadline.js';
 import { toHalfWidth } from './normalize.js';
 import { toNumber } from './numerals.js';
@@ -13,7 +14,29 @@ import { tag as tagWithJieba, type TaggedWord } from './segment.js';
 
 // Without HMM: words jieba does not know fall apart into tagged dictionary words, where HMM would
 // glue them into untagged guesses ("需在/x", "由县/x") that hide the phrase's structure.
-const tag = (text: string): TaggedWord[] => tagWithJieba(text, { hmm: false });
+// Within withTagMemo (one document's results), each text is tagged once: the same regions and
+// phrases are tagged again and again. Callers only read the words.
+let tagMemo: Map<string, TaggedWord[]> | null = null;
+const tag = (text: string): TaggedWord[] => {
+  if (tagMemo === null) return tagWithJieba(text, { hmm: false });
+  let words = tagMemo.get(text);
+  if (words === undefined) {
+    words = tagWithJieba(text, { hmm: false });
+    tagMemo.set(text, words);
+  }
+  return words;
+};
+
+/** Run `fn` with the part-of-speech tags findTargets asks for remembered by text. */
+export function withTagMemo<T>(fn: () => T): T {
+  const outer = tagMemo;
+  tagMemo = outer ?? new Map();
+  try {
+    return fn();
+  } finally {
+    tagMemo = outer;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Numbers and units
@@ -106,17 +129,33 @@ const GRANT = /奖励|补助|奖补|补贴|资助|贴息|扶持资金/;
 // A bare rate right after a verb of change reports the change ("分别增长48%", "压缩55%").
 const CHANGE_VERB_BEFORE = /(?:增长|下降|减少|提高|提升|压缩|缩短|降低|上升|增加)$/;
 
-/** Positions inside 《》 and quotes (“1+5+N”, “四风”, “12345”): numbers there are names or labels. */
-function quotedPositions(t: string): boolean[] {
-  const masked = new Array<boolean>(t.length).fill(false);
-  const pairs: Record<string, string> = { '《': '》', '“': '”"', '‘': '’\'', '「': '」', '"': '"' };
+// Quote and title marks → the marks that close them, by char code.
+const QUOTE_CLOSERS = new Map<number, string>(
+  Object.entries({ '《': '》', '“': '”"', '‘': '’\'', '「': '」', '"': '"' }).map(([open, close]) => [open.charCodeAt(0), close]),
+);
+const isQuoteOpener = charClass('《“‘「"');
+const closes = (closers: string, code: number) => closers.charCodeAt(0) === code || closers.charCodeAt(1) === code;
+const NEWLINE = 10;
+
+// One mask reused by every call (allocating a typed array per text costs more than filling one).
+let maskBuffer = new Uint8Array(1024);
+
+/**
+ * Positions inside 《》 and quotes (“1+5+N”, “四风”, “12345”): numbers there are names or labels.
+ * The mask is shared: valid until the next call.
+ */
+function quotedPositions(t: string): Uint8Array {
+  if (maskBuffer.length < t.length) maskBuffer = new Uint8Array(Math.max(t.length, maskBuffer.length * 2));
+  const masked = maskBuffer;
+  masked.fill(0, 0, t.length);
   for (let i = 0; i < t.length; i++) {
-    const closers = pairs[t[i]];
-    if (!closers) continue;
+    const open = t.charCodeAt(i);
+    if (!isQuoteOpener(open)) continue;
+    const closers = QUOTE_CLOSERS.get(open)!;
     let j = i + 1;
-    while (j < t.length && j - i <= 60 && !closers.includes(t[j]) && t[j] !== '\n') j++;
-    if (j < t.length && closers.includes(t[j])) {
-      for (let k = i; k <= j; k++) masked[k] = true;
+    while (j < t.length && j - i <= 60 && !closes(closers, t.charCodeAt(j)) && t.charCodeAt(j) !== NEWLINE) j++;
+    if (j < t.length && closes(closers, t.charCodeAt(j))) {
+      masked.fill(1, i, j + 1);
       i = j;
     }
   }
@@ -140,7 +179,7 @@ interface Quantity {
 const HALF = /^半(?=个?(?:工作日|自然日|小时|天|日))/;
 
 function readNumber(t: string, at: number): { text: string; end: number } | null {
-  if (t[at] === '半') return HALF.test(t.slice(at)) && !/[每上下前后多大一两近]$/.test(t.slice(0, at)) ? { text: '半', end: at + 1 } : null;
+  if (t.startsWith('半', at)) return HALF.test(t.slice(at)) && !/[每上下前后多大一两近]$/.test(t.slice(0, at)) ? { text: '半', end: at + 1 } : null;
   NUMBER.lastIndex = at;
   const m = NUMBER.exec(t);
   // A scale alone is not a number: "XX余万元", "千企", "万兆".
@@ -153,14 +192,15 @@ function valueOf(numberText: string): number | null {
   return toNumber(numberText.replace(/^百分之/, ''));
 }
 
-// Bandwidths: 万兆/千兆/百兆 (a scale with 兆 is a number here), 20兆, 5G, 100Mbps.
-const SCALED_BANDWIDTH = /^([万千百])兆(?![瓦帕赫伏焦字])/;
-const BANDWIDTH_UNIT = /^(?:Gbps|Mbps|Gb\/s|Mb\/s|G|M|兆(?![瓦帕赫伏焦字]))/;
+// Bandwidths: 万兆/千兆/百兆 (a scale with 兆 is a number here), 20兆, 5G, 100Mbps. Sticky: read at a position.
+const SCALED_BANDWIDTH = /([万千百])兆(?![瓦帕赫伏焦字])/y;
+const BANDWIDTH_UNIT = /(?:Gbps|Mbps|Gb\/s|Mb\/s|G|M|兆(?![瓦帕赫伏焦字]))/y;
 const SCALE_VALUE: Record<string, number> = { 万: 10000, 千: 1000, 百: 100 };
 
 /** The quantity that starts at `at`, or null: 12—48个工作日, 两至三名, 95、60、15个工作日内, 百分之六十. */
 function readQuantity(t: string, at: number): Quantity | null {
-  const scaled = SCALED_BANDWIDTH.exec(t.slice(at));
+  SCALED_BANDWIDTH.lastIndex = at;
+  const scaled = SCALED_BANDWIDTH.exec(t);
   if (scaled) {
     return { start: at, end: at + 2, values: [{ value: SCALE_VALUE[scaled[1]], valueMax: null }], unit: '兆', suffix: '', chinese: false, bandwidth: true };
   }
@@ -172,7 +212,7 @@ function readQuantity(t: string, at: number): Quantity | null {
   if (value === null) return null;
   let valueMax: number | null = null;
   // 10%—20%: the first unit may be repeated before the range separator.
-  const afterFirstPercent = t[pos] === '%' ? pos + 1 : pos;
+  const afterFirstPercent = t.startsWith('%', pos) ? pos + 1 : pos;
   RANGE_SEPARATOR.lastIndex = afterFirstPercent;
   const sep = RANGE_SEPARATOR.exec(t);
   if (sep) {
@@ -182,7 +222,7 @@ function readQuantity(t: string, at: number): Quantity | null {
   }
   values.push({ value, valueMax });
   // 95、60、15个工作日: numbers sharing the unit printed after the last one.
-  while (t[pos] === '、') {
+  while (t.startsWith('、', pos)) {
     const next = readNumber(t, pos + 1);
     const v = next ? valueOf(next.text) : null;
     if (!next || v === null || !/^[0-9]/.test(next.text) !== !/^[0-9]/.test(first.text)) break;
@@ -195,7 +235,8 @@ function readQuantity(t: string, at: number): Quantity | null {
   else {
     UNIT.lastIndex = pos;
     const u = UNIT.exec(t);
-    const bandwidth = u ? null : BANDWIDTH_UNIT.exec(t.slice(pos));
+    BANDWIDTH_UNIT.lastIndex = pos;
+    const bandwidth = u ? null : BANDWIDTH_UNIT.exec(t);
     if (bandwidth && /[0-9]/.test(first.text)) {
       return { start: at, end: pos + bandwidth[0].length, values, unit: bandwidth[0], suffix: '', chinese: false, bandwidth: true };
     }
@@ -376,25 +417,29 @@ function distributeHead(items: string[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // Finding the targets of a text
 
+const isClauseBoundary = charClass(CLAUSE_BOUNDARY);
+const isOpenParen = charClass('（(');
+const isCloseParen = charClass('）)');
+
 /** The start of the clause that holds position `at` (after the last clause punctuation). */
 function clauseStart(t: string, at: number, floor: number): number {
   let i = at;
   let depth = 0;
   while (i > floor) {
-    const c = t[i - 1];
-    if ('）)'.includes(c)) depth++;
-    else if ('（('.includes(c)) { if (depth === 0) break; depth--; }
-    else if (depth === 0 && CLAUSE_BOUNDARY.includes(c)) break;
+    const c = t.charCodeAt(i - 1);
+    if (isCloseParen(c)) depth++;
+    else if (isOpenParen(c)) { if (depth === 0) break; depth--; }
+    else if (depth === 0 && isClauseBoundary(c)) break;
     i--;
   }
   return i;
 }
 
-const SENTENCE_END = '。！？!?\n';
+const isSentenceEnd = charClass('。！？!?\n');
 
 function sentenceStartOf(t: string, at: number): number {
   let a = at;
-  while (a > 0 && !SENTENCE_END.includes(t[a - 1])) a--;
+  while (a > 0 && !isSentenceEnd(t.charCodeAt(a - 1))) a--;
   return a;
 }
 
@@ -402,22 +447,24 @@ function sentenceStartOf(t: string, at: number): number {
 function sentenceAround(t: string, start: number, end: number): string {
   const a = sentenceStartOf(t, start);
   let b = end;
-  while (b < t.length && !SENTENCE_END.includes(t[b])) b++;
+  while (b < t.length && !isSentenceEnd(t.charCodeAt(b))) b++;
   return t.slice(a, b);
 }
+
+const isPartEnd = charClass('。；;！？!?\n');
 
 /** The part of a sentence (between 。；) that holds a span. */
 function partAround(t: string, start: number, end: number): string {
   let a = start;
-  while (a > 0 && !'。；;！？!?\n'.includes(t[a - 1])) a--;
+  while (a > 0 && !isPartEnd(t.charCodeAt(a - 1))) a--;
   let b = end;
-  while (b < t.length && !'。；;！？!?\n'.includes(t[b])) b++;
+  while (b < t.length && !isPartEnd(t.charCodeAt(b))) b++;
   return t.slice(a, b);
 }
 
 function clauseEnd(t: string, from: number): number {
   let i = from;
-  while (i < t.length && !CLAUSE_BOUNDARY.includes(t[i]) && !'（('.includes(t[i])) i++;
+  while (i < t.length && !isClauseBoundary(t.charCodeAt(i)) && !isOpenParen(t.charCodeAt(i))) i++;
   return i;
 }
 
@@ -452,9 +499,19 @@ interface PrefixComparator {
 // One-character comparators that are the end of another word: 签约12个, 送达3份, 最近3年.
 const NOT_A_COMPARATOR = /(?:签约|预约|合约|节约|制约|公约|条约|违约|履约|特约|集约|如约|到达|抵达|下达|传达|送达|直达|表达|转达|最近|附近|就近|邻近)$/;
 
+// PREFIX_COMPARATORS by their last character, in the same (longest first) order: only the words
+// that end with the character before the number can end the text before it.
+const PREFIX_COMPARATORS_BY_LAST = new Map<string, [string, Comparator][]>();
+for (const entry of PREFIX_COMPARATORS) {
+  const last = entry[0].slice(-1);
+  const list = PREFIX_COMPARATORS_BY_LAST.get(last);
+  if (list) list.push(entry);
+  else PREFIX_COMPARATORS_BY_LAST.set(last, [entry]);
+}
+
 function prefixComparator(t: string, q: Quantity): PrefixComparator | null {
   const before = t.slice(Math.max(0, q.start - 6), q.start);
-  for (const [word, comparator] of PREFIX_COMPARATORS) {
+  for (const [word, comparator] of PREFIX_COMPARATORS_BY_LAST.get(before.slice(-1)) ?? []) {
     if (!before.endsWith(word)) continue;
     if (NOT_A_COMPARATOR.test(before)) return null;
     if (word === '近' && q.unit === '年') return null; // 近两年: the past two years
@@ -476,8 +533,10 @@ function prefixComparator(t: string, q: Quantity): PrefixComparator | null {
   return null;
 }
 
+const isBareDirection = charClass('为至到');
+
 function directionOfBareVerb(t: string, q: Quantity, floor: number): PrefixComparator | null {
-  if (!/[为至到]$/.test(t.slice(0, q.start))) return null;
+  if (!isBareDirection(t.charCodeAt(q.start - 1))) return null; // 为/至/到 right before the number
   const from = clauseStart(t, q.start, floor);
   const region = t.slice(from, q.start - 1);
   const directions: [RegExp, Comparator][] = [...DIRECTION_VERBS, [SPEED_UP, TIME_UNIT.test(q.unit) ? '<=' : '>=']];
@@ -518,22 +577,32 @@ function verbJustBefore(t: string, at: number, floor: number): boolean {
 function insideRemark(t: string, at: number): boolean {
   let depth = 0;
   for (let i = at - 1; i >= 0; i--) {
-    const c = t[i];
-    if ('）)'.includes(c)) depth++;
-    else if ('（('.includes(c)) {
-      if (depth === 0) return /[）)]/.test(t.slice(at, clauseEndOfRemark(t, at)));
+    const c = t.charCodeAt(i);
+    if (isCloseParen(c)) depth++;
+    else if (isOpenParen(c)) {
+      if (depth === 0) return closesBeforeSentenceEnd(t, at);
       depth--;
-    } else if ('。\n'.includes(c)) return false;
+    } else if (isRemarkEnd(c)) return false;
   }
   return false;
 }
 
-/** How far a remark opened before `at` may run: to the end of its sentence. */
-function clauseEndOfRemark(t: string, at: number): number {
-  let i = at;
-  while (i < t.length && !'。\n'.includes(t[i])) i++;
-  return i;
+const isRemarkEnd = charClass('。\n');
+
+/** A closing bracket before the end of the sentence (how far a remark opened before `at` may run). */
+function closesBeforeSentenceEnd(t: string, at: number): boolean {
+  for (let i = at; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isRemarkEnd(c)) return false;
+    if (isCloseParen(c)) return true;
+  }
+  return false;
 }
+
+// Where a quantity may start; a digit or a point before it means it started earlier.
+const isQuantityStart = charClass('0123456789百零〇○一二两三四五六七八九十千万半');
+const isDigitOrPoint = (c: number) => (c >= 48 && c <= 57) || c === 46;
+const isListJoin = charClass('、和及');
 
 /** Find the quantities of a text and decide which are targets and how they compare. */
 function findQuantities(t: string): Found[] {
@@ -543,12 +612,11 @@ function findQuantities(t: string): Found[] {
   let rejectedEnd = -1;
   let i = 0;
   while (i < t.length) {
-    const ch = t[i];
-    if (!/[0-9百零〇○一二两三四五六七八九十千万半]/.test(ch) || masked[i] || (i > 0 && /[0-9.]/.test(t[i - 1]))) { i++; continue; }
+    if (!isQuantityStart(t.charCodeAt(i)) || masked[i] || (i > 0 && isDigitOrPoint(t.charCodeAt(i - 1)))) { i++; continue; }
     const q = readQuantity(t, i);
     if (!q) { i++; continue; }
     // The next item of a list whose first item is not a target is not one either ("增长48%、5.8%").
-    const afterRejected = rejectedEnd === q.start - 1 && '、和及'.includes(t[q.start - 1]);
+    const afterRejected = rejectedEnd === q.start - 1 && isListJoin(t.charCodeAt(q.start - 1));
     const found = afterRejected ? null : judge(t, q, out[out.length - 1] ?? null, report);
     if (found) { out.push(found); i = q.end; } else {
       if (!q.chinese) rejectedEnd = q.end;
@@ -585,7 +653,7 @@ function bandwidthTarget(t: string, q: Quantity, prefix: PrefixComparator | null
   // The place reached is part of the printed target ("千兆到苏木乡镇（街道）") and its metric.
   if (reaches) while (end < t.length && !/[、，。；;,\n的]/.test(t[end])) end++;
   const place = reaches ? t.slice(q.end + 1, end).trim() : undefined;
-  const continues = previous !== null && previous.end === q.start - 1 && '、和及'.includes(t[q.start - 1]);
+  const continues = previous !== null && previous.end === q.start - 1 && isListJoin(t.charCodeAt(q.start - 1));
   const start = prefix?.start ?? q.start;
   return {
     start, end, quantity: q, comparatorStart: start, metricAfter: false, continues,
@@ -622,7 +690,7 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   // "150米内的燃气外线工程" sets a scope; a bare 内 is a ceiling only on time ("15日内").
   const suffixComparator = q.suffix && !(q.suffix === '内' && !TIME_UNIT.test(q.unit)) ? SUFFIX_COMPARATOR[q.suffix] : undefined;
   // 、 (or 和/及) after the previous target: "分别达到98.47%、93.89%", "50万元、100万元", "20%和10%".
-  const continues = previous !== null && previous.end === q.start - 1 && '、和及'.includes(t[q.start - 1]);
+  const continues = previous !== null && previous.end === q.start - 1 && isListJoin(t.charCodeAt(q.start - 1));
   if (isDateLike(t, q, Boolean(prefix || (suffixComparator && q.suffix !== '内')))) return null;
   // "15万平方米以上的住宅小区", "投资1000万元及以上的": an amount qualifying a noun is a criterion.
   // A share is different: "90%以上的事项实现全程网办" sets a level.
@@ -686,6 +754,11 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   return null;
 }
 
+const isPhraseQuoteOpen = charClass('“《');
+const isPhraseQuoteClose = charClass('”》');
+const ASCII_QUOTE = 34;
+const LIST_COMMA = 0x3001; // 、
+
 /** The noun phrase printed right after a quantity, up to the clause's end or the next list item. */
 function phraseAfter(t: string, from: number): string {
   // "2400户（累计约3600户）大中型餐饮单位": past a remark that closes the quantity.
@@ -695,11 +768,11 @@ function phraseAfter(t: string, from: number): string {
   let stop = from;
   let quoted = false;
   for (; stop < end; stop++) {
-    const c = t[stop];
-    if ('“《'.includes(c)) quoted = true;
-    else if ('”》'.includes(c) || (c === '"' && quoted)) quoted = false;
-    else if (c === '"') quoted = true;
-    else if (!quoted && /[、0-9]/.test(c)) break;
+    const c = t.charCodeAt(stop);
+    if (isPhraseQuoteOpen(c)) quoted = true;
+    else if (isPhraseQuoteClose(c) || (c === ASCII_QUOTE && quoted)) quoted = false;
+    else if (c === ASCII_QUOTE) quoted = true;
+    else if (!quoted && (c === LIST_COMMA || (c >= 48 && c <= 57))) break;
   }
   return nounPhrase(t.slice(from, stop));
 }

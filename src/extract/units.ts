@@ -1,4 +1,5 @@
 import type { Unit, UnitRole } from '../result/schema.js';
+import { charClass } from './chars.js';
 import { fullWidthBrackets, normalizeWithMap, toHalfWidth } from './normalize.js';
 
 // Responsible units: splitting a printed list into names, and reading roles from a
@@ -18,33 +19,43 @@ export interface UnitOptions {
 const OPENERS = '（(【[〔《“‘「';
 const CLOSERS = '）)】]〕》”’」';
 const LIST_SEPARATORS = '、，,；;\n';
+const isOpener = charClass(OPENERS);
+const isCloser = charClass(CLOSERS);
+const separatorClasses = new Map<string, (code: number) => boolean>();
 
 /**
  * Split at any separator character outside brackets and quotes, so 县住建局（县人防办、县地震局）
  * and 县级“一件事”责任单位 stay whole. A half-width " closes an open “ (converted text often mixes them).
  */
 export function splitOutsideBrackets(s: string, separators: string): string[] {
+  let isSeparator = separatorClasses.get(separators);
+  if (!isSeparator) separatorClasses.set(separators, (isSeparator = charClass(separators)));
   const out: string[] = [];
   let depth = 0;
-  let cur = '';
+  let from = 0; // start of the current piece
   let asciiQuoteOpen = false;
-  for (const ch of s) {
-    if (OPENERS.includes(ch)) depth++;
-    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (ch === '"') {
+  // By code unit: the brackets, quotes and separators are all single units (a surrogate half matches none).
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isOpener(c)) depth++;
+    else if (isCloser(c)) depth = Math.max(0, depth - 1);
+    else if (c === 34) { // "
       if (depth > 0 && !asciiQuoteOpen) depth--; // “…" printed with a half-width closer
       else if (asciiQuoteOpen) { asciiQuoteOpen = false; depth = Math.max(0, depth - 1); }
       else { asciiQuoteOpen = true; depth++; }
     }
-    if (depth === 0 && separators.includes(ch)) {
-      out.push(cur);
-      cur = '';
-      continue;
+    if (depth === 0 && isSeparator(c)) {
+      pushTrimmed(out, s.slice(from, i));
+      from = i + 1;
     }
-    cur += ch;
   }
-  out.push(cur);
-  return out.map((p) => p.trim()).filter(Boolean);
+  pushTrimmed(out, s.slice(from));
+  return out;
+}
+
+function pushTrimmed(out: string[], piece: string): void {
+  const t = piece.trim();
+  if (t) out.push(t);
 }
 
 /** "（A、B负责）" → "A、B负责": only brackets that wrap the whole text, never a name's own "(单位)". */
@@ -54,8 +65,9 @@ export function stripWrappingBrackets(s: string): string {
   if (i < 0 || i > 3 || t[t.length - 1] !== CLOSERS[i]) return t;
   let depth = 0;
   for (let k = 0; k < t.length; k++) {
-    if (OPENERS.includes(t[k])) depth++;
-    else if (CLOSERS.includes(t[k])) depth--;
+    const c = t.charCodeAt(k);
+    if (isOpener(c)) depth++;
+    else if (isCloser(c)) depth--;
     if (depth === 0 && k < t.length - 1) return t; // the first bracket closes early: "(一)…(二)"
   }
   return t.slice(1, -1).trim();
@@ -83,6 +95,7 @@ const BODY_SUFFIX = /(?:局|委|办|室|部|院|厅|会|心|司|行|府|所|队|
 
 /** Spaces in a list: between two full names they separate; inside a name (a PDF line break) they don't. */
 function splitAtSpaces(piece: string): string[] {
+  if (!/\s/.test(piece)) return [piece]; // the pieces are trimmed and not empty
   const words = piece.split(/\s+/).filter(Boolean);
   const out: string[] = [];
   for (const w of words) {
@@ -97,7 +110,7 @@ function splitAtSpaces(piece: string): string[] {
 function namesOfItem(item: string): string[] {
   const names: string[] = [];
   // "县财政局等部门及各镇", "县级有关部门和各镇": the conjunction before 各… starts a new unit.
-  for (let part of item.split(/(?:以及|及|和|与)(?=各)/)) {
+  for (let part of item.includes('各') ? item.split(/(?:以及|及|和|与)(?=各)/) : [item]) {
     part = part.replace(/^由/, '').replace(/[。.；;：:，,\s]+$/, '');
     let prev: string;
     do {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findDeadlineInText, parseDeadline } from '../extract/deadline.js';
-import { findTargets } from '../extract/targets.js';
+import { findTargets, withTagMemo } from '../extract/targets.js';
 import { parseResponsibility, splitUnits } from '../extract/units.js';
 import type { ReadDocument } from '../read/types.js';
 import type { DraftTask, Structure, UnitSpec } from '../structure/types.js';
@@ -14,12 +14,17 @@ export interface BuildInput {
 }
 
 /** Draft tasks → final tasks (units, deadlines, targets read by the extractors), validated by zod. */
-export function buildResult({ bytes, path, read, structure }: BuildInput): Result {
+export function buildResult(input: BuildInput): Result {
+  return withTagMemo(() => build(input));
+}
+
+function build({ bytes, path, read, structure }: BuildInput): Result {
   const year = structure.document.year;
   const warnings: Warning[] = structure.warnings.map((w) => ({ ...w, taskId: null }));
+  const unitsOfSpec = new Map<string, Unit[]>(); // a unit list printed for several tasks is read once
   const tasks: Task[] = structure.tasks.map((d, i) => {
     const id = `t${i + 1}`;
-    const units = readUnits(d.unitSpecs);
+    const units = readUnits(d.unitSpecs, unitsOfSpec);
     const deadline = readDeadline(d, year, (message) =>
       warnings.push({ code: 'unknown-deadline', message, line: d.origin.line, taskId: id }));
     return {
@@ -52,13 +57,18 @@ export function buildResult({ bytes, path, read, structure }: BuildInput): Resul
   return ResultSchema.parse(result);
 }
 
-function readUnits(specs: UnitSpec[]): Unit[] {
+function readUnits(specs: UnitSpec[], cache: Map<string, Unit[]>): Unit[] {
   const out: Unit[] = [];
   for (const spec of specs) {
-    const units = spec.role ? splitUnits(spec.raw, spec.role) : parseResponsibility(spec.raw) ?? splitUnits(spec.raw, 'responsible');
-    const ordered = spec.firstLeads && !spec.role && !/牵头|配合/.test(spec.raw)
-      ? units.map((u, k) => ({ ...u, role: k === 0 ? 'lead' as const : 'responsible' as const }))
-      : units;
+    const key = `${spec.role ?? ''}|${spec.firstLeads ? 1 : 0}|${spec.raw}`;
+    let ordered = cache.get(key);
+    if (ordered === undefined) {
+      const units = spec.role ? splitUnits(spec.raw, spec.role) : parseResponsibility(spec.raw) ?? splitUnits(spec.raw, 'responsible');
+      ordered = spec.firstLeads && !spec.role && !/牵头|配合/.test(spec.raw)
+        ? units.map((u, k) => ({ ...u, role: k === 0 ? 'lead' as const : 'responsible' as const }))
+        : units;
+      cache.set(key, ordered);
+    }
     for (const u of ordered) if (!out.some((o) => o.name === u.name && o.role === u.role)) out.push(u);
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Section } from '../result/schema.js';
 import type { Paragraph } from '../read/types.js';
+import { codePointLength } from '../extract/chars.js';
 import { isBoilerplate } from './boilerplate.js';
 import { collectHeadlines, isHeadline, type HeadlineBlock } from './headlines.js';
 import { MARKER_RANK, parseMarker } from './markers.js';
@@ -48,10 +49,10 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
     const text = p.text.trim();
     // The 版记 (抄送 … 印发) closes a document: its lines of names are form, not content.
     if (/^(?:抄送|抄报)[:：]/.test(text)) colophon = true;
-    else if (colophon && [...text].length > 60) colophon = false;
+    else if (colophon && codePointLength(text) > 60) colophon = false;
     // "附件：1.…登记表" and the attachment names under it; an attachment's own heading ends the
     // item before it, so a form that follows is not read as that item's text.
-    if (/^附件\s*[\d一二三四五六七八九十]*\s*[:：]?/.test(text) && [...text].length <= 60) {
+    if (/^附件\s*[\d一二三四五六七八九十]*\s*[:：]?/.test(text) && codePointLength(text) <= 60) {
       attachmentList = /[:：]\s*\d/.test(text);
       current = null;
       continue;
@@ -119,9 +120,16 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
   const taskSegments = new Set<Segment>();
   if (!opts.tasksFromTable) {
     if (anyResponsibility) {
+      // Each segment is asked about once per sibling: remember the answers (nothing changes a segment here).
+      const answers = new Map<Segment, boolean>();
+      const responsible = (s: Segment) => {
+        let a = answers.get(s);
+        if (a === undefined) answers.set(s, (a = hasResponsibility(s)));
+        return a;
+      };
       for (const s of live) {
         if (!s.marker || (s.children > 0 && s.marker.kind !== 'article')) continue;
-        if (hasResponsibility(s) || siblings(live, s).some(hasResponsibility)) taskSegments.add(s);
+        if (responsible(s) || siblings(live, s).some(responsible)) taskSegments.add(s);
       }
     } else {
       for (const s of live) if (s.marker && isFallbackTask(s)) taskSegments.add(s);

@@ -16,7 +16,21 @@ const PATTERNS: RegExp[] = [
   /^\s*$/,
 ];
 
+// Two patterns backtrack over the whole line; only lines with these endings can match them.
+const ENDINGS: (readonly string[] | undefined)[] = PATTERNS.map((re) =>
+  re === PATTERNS[2] ? ['印', '印发'] : re === PATTERNS[10] ? ['文件'] : undefined);
+
+function endsWithAny(t: string, endings: readonly string[]): boolean {
+  for (const e of endings) if (t.endsWith(e)) return true;
+  return false;
+}
+
 export function isBoilerplate(text: string): boolean {
   const t = text.trim();
-  return PATTERNS.some((re) => re.test(t));
+  for (let i = 0; i < PATTERNS.length; i++) {
+    const endings = ENDINGS[i];
+    if (endings && !endsWithAny(t, endings)) continue;
+    if (PATTERNS[i].test(t)) return true;
+  }
+  return false;
 }

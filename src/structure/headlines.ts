@@ -1,3 +1,4 @@
+import { codePointLength } from '../extract/chars.js';
 import type { Paragraph } from '../read/types.js';
 import type { Segment } from './segments.js';
 import type { DraftWarning } from './types.js';
@@ -27,5 +28,14 @@ export interface HeadlineBlock { title: Paragraph; body: Paragraph[]; parent: Se
 /** A short line that reads as a heading, not a sentence: "企业开办3小时办结", "在“放”上求突破，提升“内动力”。" */
 export function isHeadline(t: string): boolean {
   const s = t.trim().replace(/[。.]$/, '');
-  return [...s].length <= 30 && !/[。；！？;]/.test(s) && !/[：:]$/.test(s) && (s.match(/[，,]/g) ?? []).length <= 1;
+  return codePointLength(s) <= 30 && !/[。；！？;]/.test(s) && !/[：:]$/.test(s) && commas(s) <= 1;
+}
+
+function commas(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff0c || c === 0x2c) n++; // ，,
+  }
+  return n;
 }

@@ -1,4 +1,5 @@
 import type { ReadDocument } from '../read/types.js';
+import { codePointLength } from '../extract/chars.js';
 import type { Paragraph } from '../read/types.js';
 import { readBody } from './body.js';
 import { extractMetadata } from './metadata.js';
@@ -6,6 +7,7 @@ import { OutlineBuilder } from './outline.js';
 import { healParagraphs, type HealedParagraph } from './paragraphs.js';
 import { parseMarker } from './markers.js';
 import { readTaskTable, taskTableLayout } from './taskTable.js';
+import { withResponsibilityMemo } from './responsibility.js';
 import { findTableOfContents } from './toc.js';
 import type { DraftTask, DraftWarning, Structure } from './types.js';
 
@@ -13,6 +15,10 @@ export type { Structure, DraftTask, DraftWarning, UnitSpec } from './types.js';
 
 /** Blocks → metadata, outline and draft tasks. */
 export function structure(doc: ReadDocument): Structure {
+  return withResponsibilityMemo(() => structureOf(doc));
+}
+
+function structureOf(doc: ReadDocument): Structure {
   const rawParas = doc.blocks.filter((b): b is Paragraph => b.kind === 'para');
   const document = extractMetadata(rawParas);
   const items = healParagraphs(doc.blocks);
@@ -85,9 +91,10 @@ function headOf(paras: Paragraph[], title: string | null): Set<number> {
     if (parseMarker(t) || /^第[一二三四五六七八九十百]+[章节条]/.test(t)) break;
     if (/^目\s*录$/.test(t)) break;
     // The notice's one sentence ("…现印发给你们，请认真贯彻执行。") belongs to the head, as does what follows it up to the plan.
-    if (/印发给你们|请认真(?:贯彻)?(?:执行|落实)|请结合实际|现予(?:印发|公布)|遵照执行/.test(t) && [...t].length <= 200) { head.add(i); continue; }
-    if ([...t].length <= 40 && !/[。，；]/.test(t)) head.add(i);
-    else if ([...t].length > 40) break; // the body has begun
+    const length = codePointLength(t);
+    if (/印发给你们|请认真(?:贯彻)?(?:执行|落实)|请结合实际|现予(?:印发|公布)|遵照执行/.test(t) && length <= 200) { head.add(i); continue; }
+    if (length <= 40 && !/[。，；]/.test(t)) head.add(i);
+    else if (length > 40) break; // the body has begun
     // The 落款 of a wrapping notice: an issuing body and a date line.
     if (/^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t.replace(/\s+/g, '')) || /^[〇○零一二三四五六七八九十]{4}年/.test(t)) head.add(i);
   }
@@ -108,7 +115,7 @@ function captionBefore(items: ReturnType<typeof healParagraphs>, i: number): { t
     const b = items[k];
     if (b.kind !== 'para') break;
     const t = b.text.trim();
-    if ([...t].length > 60 || /[。；]$/.test(t)) break;
+    if (codePointLength(t) > 60 || /[。；]$/.test(t)) break;
     parts.unshift({ text: t, line: b.line });
     if (/表$|清单$|台账$|附件|（\d{4}.{0,6}）$/.test(parts.map((p) => p.text).join('')) && k < i - 1) {
       // keep looking one more line back only if the joined caption still lacks its start

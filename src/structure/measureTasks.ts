@@ -1,3 +1,4 @@
+import { codePointLength, firstCodePoints } from '../extract/chars.js';
 import type { Paragraph } from '../read/types.js';
 import { endsAt, findResponsibilities } from './responsibility.js';
 import { segmentText, type Segment } from './segments.js';
@@ -34,7 +35,7 @@ export function segmentTasks(s: Segment, sectionId: string | null, firstLeads: b
   }
   // A heading line without sentence punctuation, then its paragraphs: the heading is the title.
   const headingLine = m.rest.trim();
-  if (s.body.length && [...headingLine].length <= 40 && !/[。！？；;：:，,]$/.test(headingLine) && !/[。；]/.test(headingLine)) {
+  if (s.body.length && codePointLength(headingLine) <= 40 && !/[。！？；;：:，,]$/.test(headingLine) && !/[。；]/.test(headingLine)) {
     const body = s.body.map((b) => b.text.trim()).join('\n');
     const phrases = findResponsibilities(body);
     const last = phrases[phrases.length - 1];
@@ -110,7 +111,7 @@ export function headingOf(rest: string): string {
   const t = rest.trim();
   const m = /^([^。！？]{1,60}?)[。！？]/.exec(t);
   if (m) return m[1].trim();
-  return [...t].length <= 60 ? t : [...t].slice(0, 60).join('');
+  return codePointLength(t) <= 60 ? t : firstCodePoints(t, 60);
 }
 
 /**
@@ -120,7 +121,7 @@ export function headingOf(rest: string): string {
  */
 export function paragraphMeasures(s: Segment): { tasks: DraftTask[]; rest: Paragraph[] } | null {
   const heading = s.marker?.rest.trim() ?? '';
-  if (!s.marker || s.labels.length || /[。；]/.test(heading.replace(/[。]$/, '')) || [...heading].length > 40) return null;
+  if (!s.marker || s.labels.length || /[。；]/.test(heading.replace(/[。]$/, '')) || codePointLength(heading) > 40) return null;
   const ends = s.body.map((p) => {
     const t = p.text.trim();
     const phrases = findResponsibilities(t);

@@ -1,4 +1,5 @@
 import type { DocumentMeta } from '../result/schema.js';
+import { codePointLength } from '../extract/chars.js';
 import { toNumber } from '../extract/numerals.js';
 import type { Paragraph } from '../read/types.js';
 import { parseMarker } from './markers.js';
@@ -18,7 +19,7 @@ const HEADER_NOISE = /^(.*文件|.*（此件公开发布）|（此件公开发�
 export function extractMetadata(paras: Paragraph[]): DocumentMeta {
   const head = paras.slice(0, 60);
   const order = findOrderNumber(head);
-  const docNumberPara = head.find((p) => DOC_NUMBER.test(p.text) && p.text.length < 60);
+  const docNumberPara = head.find((p) => p.text.length < 60 && isDocNumber(p.text));
   const docNumber = order?.docNumber ?? (docNumberPara ? normalizeDocNumber(DOC_NUMBER.exec(docNumberPara.text)![0]) : null);
 
   // 版头 order: 发文机关标志, 发文字号, then the title. Exports that print the title first
@@ -33,6 +34,11 @@ export function extractMetadata(paras: Paragraph[]): DocumentMeta {
   const issuedDate = signature?.date ?? null;
   const year = issuedDate ? Number(issuedDate.slice(0, 4)) : yearFromText(title) ?? yearOfDocNumber(docNumber) ?? commonYear(paras);
   return { title, docNumber, issuer, issuedDate, recipients, year };
+}
+
+/** DOC_NUMBER.test, skipping the search in lines without 号 (every match ends with it). */
+function isDocNumber(t: string): boolean {
+  return t.includes('号') && DOC_NUMBER.test(t);
 }
 
 function normalizeDocNumber(s: string): string {
@@ -60,7 +66,7 @@ function findTitle(head: Paragraph[], strict: boolean): TitleInfo | null {
   // with 关于 or an issuing body: titles are often broken over two to four lines.
   for (let i = 0; i < head.length; i++) {
     const t = head[i].text;
-    if (HEADER_NOISE.test(t) || DOC_NUMBER.test(t) && t.length < 40 || isDateLine(t)) continue;
+    if (HEADER_NOISE.test(t) || t.length < 40 && isDocNumber(t) || isDateLine(t)) continue;
     if (t.length > 200 || (t.length > 80 && !TITLE_END.test(t))) break;
     let text = '';
     for (let j = i; j < Math.min(head.length, i + 5); j++) {
@@ -77,7 +83,7 @@ function findTitle(head: Paragraph[], strict: boolean): TitleInfo | null {
   }
   if (strict) return null;
   // Otherwise a short first line that is not a numbered heading or a sentence.
-  const first = head.slice(0, 5).find((p) => !HEADER_NOISE.test(p.text) && !DOC_NUMBER.test(p.text) && p.text.length <= 60 && !/[。，；]/.test(p.text));
+  const first = head.slice(0, 5).find((p) => p.text.length <= 60 && !HEADER_NOISE.test(p.text) && !isDocNumber(p.text) && !/[。，；]/.test(p.text));
   if (!first || parseMarker(first.text)) return null;
   return { text: tidyTitle(first.text), endIndex: head.indexOf(first) };
 }
@@ -154,6 +160,7 @@ function yearFromText(t: string | null): number | null {
 function commonYear(paras: Paragraph[]): number | null {
   const count = new Map<number, number>();
   for (const p of paras) {
+    if (!p.text.includes('年')) continue; // every match has it
     for (const m of p.text.matchAll(/((?:19|20)\d{2})年(?:\d{1,2}月)?(?:底|末|前)/g)) count.set(Number(m[1]), (count.get(Number(m[1])) ?? 0) + 1);
   }
   let best: number | null = null, n = 2;
@@ -168,14 +175,16 @@ function commonYear(paras: Paragraph[]): number | null {
  */
 export function splitRecipients(s: string): string[] {
   const out: string[] = [];
-  for (const part of splitOutsideBrackets(s, /[，,；;]/)) {
-    const pieces = splitOutsideBrackets(part, /[、]/);
-    const whole = pieces.every((p) => [...p].length >= 3 && ORG_SUFFIX.test(p) && !BARE_LEVEL.test(p));
+  for (const part of splitOutsideBrackets(s, CLAUSE_SEPARATOR)) {
+    const pieces = splitOutsideBrackets(part, LIST_SEPARATOR);
+    const whole = pieces.every((p) => codePointLength(p) >= 3 && ORG_SUFFIX.test(p) && !BARE_LEVEL.test(p));
     out.push(...(pieces.length > 1 && whole ? pieces : [part]));
   }
   return out;
 }
 
+const CLAUSE_SEPARATOR = /[，,；;]/;
+const LIST_SEPARATOR = /[、]/;
 const ORG_SUFFIX = /(政府|办事处|部门|单位|机构|机关|局|委|办|室|处|院|会|中心|厅|署|公司|组|队|所|站|团体|行政区|新区|开发区)[）)]?$/;
 const BARE_LEVEL = /^各?(?:省|自治区|直辖市|计划单列市|市|县|区|州|盟|旗|乡|镇|街道)$/;
 

@@ -1,3 +1,4 @@
+import { codePointLength } from '../extract/chars.js';
 import type { Block, Paragraph } from '../read/types.js';
 import { parseMarker } from './markers.js';
 
@@ -34,8 +35,11 @@ export function healParagraphs(blocks: Block[]): (HealedParagraph | Extract<Bloc
       cur.lines.push(b.line);
       continue;
     }
-    for (const [k, part] of splitChapterLine(text).flatMap(splitEnumerations).flatMap(splitInlineLabels).entries()) {
-      cur = { kind: 'para', text: part, line: b.line, page: b.page, lines: [b.line], gapBefore: k === 0 ? gapBefore : 0 };
+    const chapterParts = splitChapterLine(text);
+    const items = chapterParts.length === 1 ? splitEnumerations(text) : chapterParts.flatMap(splitEnumerations);
+    const parts = items.length === 1 ? splitInlineLabels(items[0]) : items.flatMap(splitInlineLabels);
+    for (let k = 0; k < parts.length; k++) {
+      cur = { kind: 'para', text: parts[k], line: b.line, page: b.page, lines: [b.line], gapBefore: k === 0 ? gapBefore : 0 };
       out.push(cur);
     }
   }
@@ -70,7 +74,7 @@ function shouldJoin(prev: string, next: string): boolean {
   // A line that stops on a comma goes on; so does a long line of prose (it has clause
   // punctuation) that stops mid-sentence. A short line without punctuation is a heading.
   if (/[，、,：:（(“‘《—]$/.test(prev)) return true;
-  return [...prev].length >= 26 && /[，。；,]/.test(prev);
+  return codePointLength(prev) >= 26 && /[，。；,]/.test(prev);
 }
 
 function joinText(a: string, b: string): string {
@@ -85,13 +89,13 @@ const MARKER_BEFORE = /^\s*(?:\d{1,3}[.．、﹒]?|[（(]?[一二三四五六七
 
 /** Conversion artefacts that are not document text, and spaces that are only layout. */
 export function stripArtefacts(text: string): string {
-  return text
-    .replace(LAYOUT_SPACE, (sp, at: number, all: string) => (MARKER_BEFORE.test(all.slice(0, at)) ? sp : ''))
-    .replace(/\[bookmark: [^\]]*\]/g, '')
-    .replace(/##paid(?:begin|end)##/g, '')
-    .replace(/\*\*(.+?)\*\*/g, '$1')
-    .replace(/\*\*/g, '')
-    .trim();
+  // Each pattern needs a literal that most lines lack: test for it before running the pattern.
+  let t = text;
+  if (t.includes(' ')) t = t.replace(LAYOUT_SPACE, (sp, at: number, all: string) => (MARKER_BEFORE.test(all.slice(0, at)) ? sp : ''));
+  if (t.includes('[bookmark: ')) t = t.replace(/\[bookmark: [^\]]*\]/g, '');
+  if (t.includes('##paid')) t = t.replace(/##paid(?:begin|end)##/g, '');
+  if (t.includes('**')) t = t.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\*\*/g, '');
+  return t.trim();
 }
 
 const INLINE_LABEL = /(?<=[。；;])\s*(?=(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|完成时限|完成时间|时间节点)\s*[:：])/g;
@@ -111,6 +115,8 @@ function firstOutsideBrackets(text: string, re: RegExp): number {
  * end of the measure's own paragraph are split off, so they read like label lines.
  */
 export function splitInlineLabels(text: string): string[] {
+  // Every label ends with a colon.
+  if (!text.includes('：') && !text.includes(':')) return [text];
   if (LABEL.test(text)) return [text];
   const at = firstOutsideBrackets(text, INLINE_LABEL);
   if (at <= 0) return [text];

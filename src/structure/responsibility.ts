@@ -1,3 +1,4 @@
+import { charClass } from '../extract/chars.js';
 import { splitOutsideBrackets } from './brackets.js';
 import type { UnitSpec } from './types.js';
 
@@ -5,12 +6,14 @@ import type { UnitSpec } from './types.js';
 // （A、B负责）, （5月底完成，牵头考核单位：X） — and cutting it off the task text.
 // Which unit has which role is the extract stage's job; here we only find the phrase.
 
-const OPEN = '（([【';
+const isOpen = charClass('（([【');
+const isClose = charClass('）)]】');
 const ROLE_WORDS = /牵头|负责|配合|协办|责任单位|责任部门|主办|协同/;
 const NOT_RESP = /包抓领导|分管领导|例如|比如|包括|含|即|简称|以下简称|见附件/;
 const DEADLINE_CLAUSE = /^(?:(?:19|20)\d{2}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年内|年末|上半年|下半年|[一二三四1-4]季度|第[一二三四]季度|长期|持续|常态化|每年|每季度|每月|每半年|按进度|逐年|分年度|定期)/;
 
 const UNIT_LABEL = /^(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协办单位|主办单位|责任主体)\s*[:：]/;
+const CLAUSE_SEPARATOR = /[，,；;]/;
 const TIME_LABEL = /^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]/;
 const roleOf = (label: string): UnitSpec['role'] =>
   /牵头|主办/.test(label) ? 'lead' : /配合|协办/.test(label) ? 'cooperate' : 'responsible';
@@ -23,12 +26,36 @@ export interface ResponsibilityPhrase {
   deadlineRaw: string | null;
 }
 
+// The structure stage asks about the same texts many times (a segment, its siblings, its
+// paragraphs): within one structure() call, the phrases of a text are read once.
+let memo: Map<string, ResponsibilityPhrase[]> | null = null;
+
+/** Run `fn` with findResponsibilities memoized by text (the results are shared: read them only). */
+export function withResponsibilityMemo<T>(fn: () => T): T {
+  const outer = memo;
+  memo = outer ?? new Map();
+  try {
+    return fn();
+  } finally {
+    memo = outer;
+  }
+}
+
 /** Every bracketed responsibility phrase in the text, in order. */
 export function findResponsibilities(text: string): ResponsibilityPhrase[] {
+  if (memo === null) return scan(text);
+  let out = memo.get(text);
+  if (out === undefined) {
+    out = scan(text);
+    memo.set(text, out);
+  }
+  return out;
+}
+
+function scan(text: string): ResponsibilityPhrase[] {
   const out: ResponsibilityPhrase[] = [];
   for (let i = 0; i < text.length; i++) {
-    const open = text[i];
-    if (!OPEN.includes(open)) continue;
+    if (!isOpen(text.charCodeAt(i))) continue;
     const end = matchBracket(text, i);
     if (end < 0) continue;
     const inner = text.slice(i + 1, end - 1).trim();
@@ -44,9 +71,9 @@ export function findResponsibilities(text: string): ResponsibilityPhrase[] {
 function matchBracket(text: string, i: number): number {
   let depth = 0;
   for (let j = i; j < text.length; j++) {
-    const c = text[j];
-    if (OPEN.includes(c)) depth++;
-    else if ('）)]】'.includes(c)) {
+    const c = text.charCodeAt(j);
+    if (isOpen(c)) depth++;
+    else if (isClose(c)) {
       depth--;
       if (depth === 0) return j + 1;
     }
@@ -60,7 +87,7 @@ function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string
   const label = UNIT_LABEL.test(inner);
   // Clauses that state a time go to the deadline; labelled clauses name units with the
   // label's role (牵头单位：A；配合单位：B；完成时限：…); the rest names units by its words.
-  const clauses = splitOutsideBrackets(inner, /[，,；;]/);
+  const clauses = splitOutsideBrackets(inner, CLAUSE_SEPARATOR);
   const deadline: string[] = [];
   const labelled: UnitSpec[] = [];
   const units: string[] = [];

@@ -1,3 +1,4 @@
+import { codePointLength } from '../extract/chars.js';
 import type { Paragraph } from '../read/types.js';
 import type { Marker } from './markers.js';
 import { headingOf } from './measureTasks.js';
@@ -96,6 +97,6 @@ export function isFallbackTask(s: Segment): boolean {
   const firstSentenceEnd = rest.search(/[。；]/);
   const hasMoreText = s.body.length > 0 || (firstSentenceEnd >= 0 && firstSentenceEnd < rest.length - 1) ||
     // A sentence with clauses ("请各单位于4月28日前上报名单，并确保…。") is a requirement, not a heading.
-    (/[。；]$/.test(rest) && ([...rest].length > 40 || (/[，,]/.test(rest) && [...rest].length > 20)));
+    (/[。；]$/.test(rest) && (codePointLength(rest) > 40 || (/[，,]/.test(rest) && codePointLength(rest) > 20)));
   return hasMoreText && (s.parent !== null || kind !== 'cn');
 }
