@@ -125,15 +125,24 @@ function structure(ex: Extractor): { items: Item[]; markers: number } {
     table = [];
   };
   let para = '';
+  let instr = 0; // fields in `fields` whose instruction is being read
+  let from = 0; // start of the ordinary characters not yet added to `para`
   for (let cp = 0; cp < raw.length; cp++) {
-    const ch = raw[cp];
-    if (ch === '\x13') { fields.push('instr'); continue; }
-    if (ch === '\x14') { if (fields.length) fields[fields.length - 1] = 'result'; continue; }
-    if (ch === '\x15') { fields.pop(); continue; }
-    if (ch !== '\r' && ch !== '\x07') {
-      if (!fields.includes('instr')) para += ch;
+    const c = raw.charCodeAt(cp);
+    if (c !== 0x13 && c !== 0x14 && c !== 0x15 && c !== 0x0d && c !== 0x07) continue;
+    // The ordinary characters since the last special one, unless inside a field's instruction.
+    if (!instr && from < cp) para += raw.slice(from, cp);
+    from = cp + 1;
+    if (c === 0x13) { fields.push('instr'); instr++; continue; }
+    if (c === 0x14) {
+      if (fields.length) {
+        if (fields[fields.length - 1] === 'instr') instr--;
+        fields[fields.length - 1] = 'result';
+      }
       continue;
     }
+    if (c === 0x15) { if (fields.pop() === 'instr') instr--; continue; }
+    const ch = raw[cp];
     // A paragraph (or the last paragraph of a cell, or a row) ends here; its mark carries its properties.
     const props = propsAt(cp);
     const marker = props && !props.ttp ? listMarker(ex, props, counter) : null;
@@ -186,6 +195,8 @@ function listMarker(ex: Extractor, props: ParaProps, counter: NumberingCounter):
 
 /** Characters of a paragraph's text: Word's special characters to text. */
 function cleanChars(s: string): string {
+  // Nothing to do without control characters (\n included).
+  if (!/[\x00-\x1f]/.test(s)) return s;
   return s
     .replace(/[\x0b\x0c\x0e]/g, '\n') // manual line break, page break, column break
     .replace(/\x1e/g, '-') // non-breaking hyphen

@@ -2,16 +2,21 @@ import { createRequire } from 'node:module';
 import mammoth from 'mammoth';
 import { InputError } from '../errors.js';
 import { assemble } from './assemble.js';
-import { parseHtml } from './dom.js';
+import { parseHtml, parseMammothHtml } from './dom.js';
 import { docxParagraphMarkers, type ParagraphMarker } from './docxNumbering.js';
 import { htmlToItems } from './htmlBlocks.js';
 import type { ReadDocument } from './types.js';
-import { listZip, readEntry, ZipError, type ZipEntry } from './zip.js';
+import { listZip, plainZip, readEntry, ZipError, type ZipEntry } from './zip.js';
 
-// .docx: mammoth converts to HTML, cheerio walks it. Before that the package is
-// checked with our own ZIP reader: every XML part is inflated under a size limit
-// (a zip bomb is refused before mammoth sees it), and word/numbering.xml with the
-// paragraphs' w:numPr gives back the automatic list markers mammoth drops.
+// .docx: mammoth converts to HTML, which is walked into blocks. Before that the
+// package is checked with our own ZIP reader: every XML part is inflated under a
+// size limit (a zip bomb is refused before mammoth sees it), and word/numbering.xml
+// with the paragraphs' w:numPr gives back the automatic list markers mammoth drops.
+// Each step avoids repeating work when the result is provably the same: mammoth
+// reads the parts inflated here instead of unzipping the package again (plainZip),
+// word/document.xml is streamed rather than built into a tree (streamParagraphs),
+// and mammoth's HTML is read without an HTML5 parser (parseMammothHtml); each falls
+// back to the general path for input where it could differ.
 
 /** Total inflated size allowed for the XML parts of one .docx. */
 export const DOCX_XML_LIMIT = 50 * 1024 * 1024;
@@ -35,10 +40,12 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<ReadDoc
     ? docxParagraphMarkers(parts.document, parts.numbering, parts.styles)
     : [];
   const align = aligner(markers);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      // The XML parts are inflated already: mammoth reads them from there rather than unzip the package again.
+      parts.file ? { file: parts.file } as unknown as { buffer: Buffer } : { buffer },
       {
         // Images are not read (their bytes could be large, and they carry no text).
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
@@ -54,7 +61,8 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<ReadDoc
   } catch (e) {
     throw new InputError(name, `not a valid .docx (${oneLine((e as Error).message)})`);
   }
-  const { root } = parseHtml(`<body>${html}</body>`);
+  // mammoth's HTML is regular: read it directly unless parse5 would restructure it.
+  const root = parseMammothHtml(html) ?? parseHtml(`<body>${html}</body>`).root;
   const { blocks, text } = assemble(htmlToItems(root, { olNumbers: false }));
   const restored = markers.filter((m) => m.marker).length;
   const notes: ReadDocument['notes'] = [];
@@ -63,7 +71,13 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<ReadDoc
   return { format: 'docx', encoding: null, blocks, notes, text };
 }
 
-interface Package { document: string | null; numbering: string | null; styles: string | null }
+interface Package {
+  document: string | null;
+  numbering: string | null;
+  styles: string | null;
+  /** The package as mammoth's zip file interface, when it can be served from the parts inflated here. */
+  file: MammothZipFile | null;
+}
 
 /** Check the ZIP and inflate its XML parts under DOCX_XML_LIMIT; return the parts we read. */
 function readPackage(bytes: Uint8Array, name: string): Package {
@@ -77,13 +91,17 @@ function readPackage(bytes: Uint8Array, name: string): Package {
   const kind = otherPackage(byName);
   if (kind) throw new InputError(name, `not a .docx: it is ${kind}`);
   let budget = DOCX_XML_LIMIT;
-  const xml = new Map<string, string>();
+  const xml = new Map<string, Buffer>();
+  // By exact entry name (as JSZip lists them), the parts whose inflated size is the declared one.
+  const exact = new Map<string, Buffer>();
   try {
     for (const e of entries) {
       if (!/\.(xml|rels)$/i.test(e.name)) continue;
       const data = readEntry(bytes, e, budget);
       budget -= data.length;
-      xml.set(e.name.replace(/^\//, ''), data.toString('utf8'));
+      xml.set(e.name.replace(/^\//, ''), data);
+      if (data.length === e.size) exact.set(e.name, data);
+      else exact.delete(e.name);
     }
   } catch (e) {
     if (e instanceof ZipError && e.kind === 'limit') {
@@ -91,14 +109,67 @@ function readPackage(bytes: Uint8Array, name: string): Package {
     }
     throw new InputError(name, `not a valid .docx (${(e as Error).message})`);
   }
-  const main = mainDocumentPath(xml) ?? 'word/document.xml';
-  const document = xml.get(main) ?? null;
+  const strings = new Map<Buffer, string>();
+  const decoded = (data: Buffer) => {
+    let s = strings.get(data);
+    if (s === undefined) strings.set(data, (s = data.toString('utf8')));
+    return s;
+  };
+  const text = (path: string) => {
+    const data = xml.get(path);
+    return data && decoded(data);
+  };
+  const main = mainDocumentPath(text('_rels/.rels')) ?? 'word/document.xml';
+  const document = text(main) ?? null;
   if (!document) throw new InputError(name, `not a valid .docx (no ${main} in the package)`);
-  const rels = relationships(xml.get(main.replace(/([^/]+)$/, '_rels/$1.rels')) ?? '', main);
+  const rels = relationships(text(main.replace(/([^/]+)$/, '_rels/$1.rels')) ?? '', main);
   return {
     document,
-    numbering: xml.get(rels.numbering ?? 'word/numbering.xml') ?? null,
-    styles: xml.get(rels.styles ?? 'word/styles.xml') ?? null,
+    numbering: text(rels.numbering ?? 'word/numbering.xml') ?? null,
+    styles: text(rels.styles ?? 'word/styles.xml') ?? null,
+    file: plainZip(bytes) ? mammothFile(bytes, entries, exact, decoded) : null,
+  };
+}
+
+/** mammoth's zip file interface (mammoth/lib/zipfile.js), which mammoth.convertToHtml accepts as `file`. */
+interface MammothZipFile {
+  exists(name: string): boolean;
+  read(name: string, encoding?: string): Promise<unknown>;
+  write(name: string, contents: unknown): void;
+  toArrayBuffer(): Promise<ArrayBuffer>;
+}
+
+const OBJECT = {};
+const mammothZip = require('mammoth/lib/zipfile.js') as { openArrayBuffer(buffer: Buffer): Promise<MammothZipFile> };
+
+/**
+ * The package as mammoth would open it (plainZip: JSZip lists the same entries under the
+ * same names), its XML parts served from what readPackage inflated and decoded as mammoth
+ * decodes them. Anything else (mammoth's own style map, images) is read by mammoth's unzipper.
+ */
+function mammothFile(bytes: Uint8Array, entries: ZipEntry[], parts: Map<string, Buffer>, decoded: (data: Buffer) => string): MammothZipFile {
+  const names = new Set(entries.map((e) => e.name));
+  let zip: Promise<MammothZipFile> | null = null;
+  const opened = () => (zip ??= mammothZip.openArrayBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+  return {
+    exists: (name) => {
+      // JSZip's file(name) is null for directories (their names end with "/" here, plainZip checks).
+      if (names.has(name)) return !name.endsWith('/');
+      // It looks names up in a plain object, where Object.prototype's keys are found too.
+      const inherited = (OBJECT as Record<string, unknown>)[name] as { dir?: unknown } | undefined;
+      return !!inherited && !inherited.dir;
+    },
+    read: (name, encoding) => {
+      const data = parts.get(name);
+      if (data && (encoding === 'utf-8' || encoding === 'utf8')) {
+        // What mammoth's TextDecoder gives: the UTF-8 text without a leading byte-order mark.
+        const s = decoded(data);
+        return Promise.resolve(data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? s.slice(1) : s);
+      }
+      return opened().then((f) => f.read(name, encoding));
+    },
+    write: () => { throw new Error('read-only package'); },
+    toArrayBuffer: () => opened().then((f) => f.toArrayBuffer()),
   };
 }
 
@@ -112,8 +183,7 @@ function otherPackage(byName: Map<string, ZipEntry>): string | null {
   return 'a ZIP archive without a Word document in it';
 }
 
-function mainDocumentPath(xml: Map<string, string>): string | null {
-  const rels = xml.get('_rels/.rels');
+function mainDocumentPath(rels: string | undefined): string | null {
   if (!rels) return null;
   const m = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rels);
   const target = m ? /Target="([^"]+)"/.exec(m[0])?.[1] : undefined;
@@ -137,7 +207,9 @@ function relationships(rels: string, main: string): { numbering?: string; styles
 function plainText(n: MammothNode): string {
   if (n.type === 'text') return n.value ?? '';
   if (n.type === 'tab') return '\t';
-  return (n.children ?? []).map(plainText).join('');
+  let s = '';
+  for (const c of n.children ?? []) s += plainText(c);
+  return s;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { attr, child, childrenNamed, descendants, isTag, localName, parseXml, type XNode } from './dom.js';
+import { attr, child, childrenNamed, descendants, firstDescendant, hasLocalName, isTag, parseXml, scanPlainXml, type XNode } from './dom.js';
 import { NumberingCounter, type LevelDef, type ListRef } from './numbering.js';
 
 // Restores the list markers of a .docx (mammoth drops them): reads the list
@@ -15,14 +15,14 @@ export interface ParagraphMarker {
 interface StyleNum { numId?: string; ilvl?: number; basedOn?: string }
 
 export function docxParagraphMarkers(documentXml: string, numberingXml: string | null, stylesXml: string | null): ParagraphMarker[] {
-  const doc = parseXml(documentXml);
+  // Streamed when the XML is plain; otherwise from cheerio's tree, which gives the same.
+  const infos = streamParagraphs(documentXml) ?? treeParagraphs(parseXml(documentXml));
   const numbering = numberingXml ? readNumbering(parseXml(numberingXml)) : null;
   const styles = stylesXml ? readStyles(parseXml(stylesXml)) : new Map<string, StyleNum>();
   const counter = new NumberingCounter();
   const out: ParagraphMarker[] = [];
-  const body = descendants(doc, 'body')[0] ?? doc;
-  for (const p of paragraphs(body)) {
-    const key = paragraphText(p).replace(/\s+/g, '');
+  for (const p of infos) {
+    const key = p.text.replace(/\s+/g, '');
     let marker: string | null = null;
     if (numbering) {
       const num = paragraphNumbering(p, styles);
@@ -36,13 +36,143 @@ export function docxParagraphMarkers(documentXml: string, numberingXml: string |
   return out;
 }
 
+/** What the markers need of one paragraph of word/document.xml. */
+export interface ParagraphInfo {
+  /** Text of its own runs (paragraphText). */
+  text: string;
+  /** Its w:pPr/w:numPr (the first of each): w:numId and w:ilvl's w:val, when there is a numPr. */
+  numPr: { numId: string | undefined; ilvl: string | undefined } | null;
+  /** w:pPr/w:pStyle's w:val. */
+  pStyle: string | undefined;
+}
+
+/** The paragraphs of a document tree (cheerio's, or parsePlainXml's). */
+export function treeParagraphs(doc: XNode): ParagraphInfo[] {
+  const body = firstDescendant(doc, 'body') ?? doc;
+  return paragraphs(body).map((p) => {
+    const pPr = child(p, 'pPr');
+    const numPr = child(pPr, 'numPr');
+    return {
+      text: paragraphText(p),
+      numPr: numPr ? { numId: attr(child(numPr, 'numId'), 'val'), ilvl: attr(child(numPr, 'ilvl'), 'val') } : null,
+      pStyle: attr(child(pPr, 'pStyle'), 'val'),
+    };
+  });
+}
+
+// How an open paragraph sees the element being read (paragraphText's walk).
+const WALK = 0; // walked for runs
+const SKIP = 1; // not read (a nested paragraph, mc:Choice, a deletion, a field instruction, a tab's content)
+const TEXT = 2; // inside w:t: all text counts
+
+interface OpenParagraph {
+  info: ParagraphInfo;
+  /** Depth of the paragraph element (elements above it). */
+  depth: number;
+  /** WALK/SKIP/TEXT for the paragraph and each open element inside it. */
+  states: number[];
+  pPr: 'none' | 'open' | 'done';
+  numPr: 'none' | 'open' | 'done';
+  numIdSeen: boolean;
+  ilvlSeen: boolean;
+  pStyleSeen: boolean;
+}
+
+/**
+ * treeParagraphs(parsePlainXml(xml)) without building the tree: one pass that follows,
+ * for each open paragraph, what paragraphs() and paragraphText() would visit. Null when
+ * the XML is not plain.
+ */
+export function streamParagraphs(xml: string): ParagraphInfo[] | null {
+  // Each paragraph with whether paragraphs() reaches it from the first w:body, or from the root (no body).
+  const found: { info: ParagraphInfo; inBody: boolean; inDocument: boolean }[] = [];
+  const open: OpenParagraph[] = [];
+  // Per open element: 1 = an mc:Choice, 2 = an mc:Choice inside the body, 4 = the body.
+  const frames: number[] = [];
+  let choices = 0; // open mc:Choice elements
+  let choicesInBody = 0; // open mc:Choice elements inside the body
+  let bodySeen = false;
+  let inBody = false;
+  const plain = scanPlainXml(xml, {
+    open(name, attribs) {
+      const depth = frames.length;
+      const i = name.indexOf(':');
+      const local = i >= 0 ? name.slice(i + 1) : name;
+      for (const p of open) {
+        const state = p.states[p.states.length - 1];
+        let next = state;
+        if (state === WALK) {
+          if (local === 'p' || local === 'Choice' || local === 'del' || local === 'instrText') next = SKIP;
+          else if (local === 't') next = TEXT;
+          else if (local === 'tab') { p.info.text += '\t'; next = SKIP; }
+        }
+        p.states.push(next);
+        // child(p, 'pPr'), child(pPr, 'numPr'), child(numPr, 'numId' | 'ilvl'), child(pPr, 'pStyle'): the first of each.
+        if (depth === p.depth + 1) {
+          if (local === 'pPr' && p.pPr === 'none') p.pPr = 'open';
+        } else if (depth === p.depth + 2 && p.pPr === 'open') {
+          if (local === 'numPr' && p.numPr === 'none') {
+            p.numPr = 'open';
+            p.info.numPr = { numId: undefined, ilvl: undefined };
+          } else if (local === 'pStyle' && !p.pStyleSeen) {
+            p.pStyleSeen = true;
+            p.info.pStyle = attr({ type: 'tag', attribs: attribs() }, 'val');
+          }
+        } else if (depth === p.depth + 3 && p.numPr === 'open') {
+          if (local === 'numId' && !p.numIdSeen) {
+            p.numIdSeen = true;
+            p.info.numPr!.numId = attr({ type: 'tag', attribs: attribs() }, 'val');
+          } else if (local === 'ilvl' && !p.ilvlSeen) {
+            p.ilvlSeen = true;
+            p.info.numPr!.ilvl = attr({ type: 'tag', attribs: attribs() }, 'val');
+          }
+        }
+      }
+      let frame = 0;
+      if (local === 'p') {
+        const info: ParagraphInfo = { text: '', numPr: null, pStyle: undefined };
+        found.push({ info, inBody: inBody && choicesInBody === 0, inDocument: choices === 0 });
+        open.push({ info, depth, states: [WALK], pPr: 'none', numPr: 'none', numIdSeen: false, ilvlSeen: false, pStyleSeen: false });
+      } else if (local === 'Choice' && name.startsWith('mc:')) {
+        choices++;
+        frame = 1;
+        if (inBody) { choicesInBody++; frame |= 2; }
+      } else if (local === 'body' && !bodySeen) {
+        bodySeen = true;
+        inBody = true;
+        frame = 4;
+      }
+      frames.push(frame);
+    },
+    close() {
+      const frame = frames.pop()!;
+      const depth = frames.length;
+      if (frame & 1) choices--;
+      if (frame & 2) choicesInBody--;
+      if (frame & 4) inBody = false;
+      for (let k = open.length - 1; k >= 0; k--) {
+        const p = open[k];
+        if (depth === p.depth) { open.splice(k, 1); continue; }
+        p.states.pop();
+        if (depth === p.depth + 1 && p.pPr === 'open') p.pPr = 'done';
+        else if (depth === p.depth + 2 && p.numPr === 'open') p.numPr = 'done';
+      }
+    },
+    text(data) {
+      for (const p of open) if (p.states[p.states.length - 1] === TEXT) p.info.text += data;
+    },
+    instruction() { /* no text */ },
+  });
+  if (!plain) return null;
+  return found.filter((f) => (bodySeen ? f.inBody : f.inDocument)).map((f) => f.info);
+}
+
 /** Paragraphs in document order, skipping the mc:Choice branch of alternate content (mammoth reads the fallback). */
 function paragraphs(n: XNode, out: XNode[] = []): XNode[] {
   for (const c of n.children ?? []) {
     if (!isTag(c)) continue;
-    const name = localName(c);
-    if (name === 'Choice' && c.name?.startsWith('mc:')) continue;
-    if (name === 'p') out.push(c);
+    if (hasLocalName(c, 'Choice') && c.name?.startsWith('mc:')) continue;
+    if (hasLocalName(c, 'p')) out.push(c);
     paragraphs(c, out);
   }
   return out;
@@ -50,28 +180,29 @@ function paragraphs(n: XNode, out: XNode[] = []): XNode[] {
 
 /** Text of a paragraph's own runs (w:t, w:tab), not of paragraphs nested in its text boxes. */
 function paragraphText(p: XNode): string {
-  let s = '';
-  const walk = (n: XNode) => {
-    for (const c of n.children ?? []) {
-      if (!isTag(c)) continue;
-      const name = localName(c);
-      if (name === 'p' || name === 'Choice' || name === 'del' || name === 'instrText') continue;
-      if (name === 't') s += textOf(c);
-      else if (name === 'tab') s += '\t';
-      else walk(c);
-    }
-  };
-  walk(p);
+  return runsText(p, '');
+}
+
+function runsText(n: XNode, s: string): string {
+  for (const c of n.children ?? []) {
+    if (!isTag(c)) continue;
+    if (hasLocalName(c, 'p') || hasLocalName(c, 'Choice') || hasLocalName(c, 'del') || hasLocalName(c, 'instrText')) continue;
+    if (hasLocalName(c, 't')) s += textOf(c);
+    else if (hasLocalName(c, 'tab')) s += '\t';
+    else s = runsText(c, s);
+  }
   return s;
 }
 
-const textOf = (n: XNode): string => (n.children ?? []).map((c) => (c.type === 'text' ? c.data ?? '' : textOf(c))).join('');
+function textOf(n: XNode): string {
+  let s = '';
+  for (const c of n.children ?? []) s += c.type === 'text' ? c.data ?? '' : textOf(c);
+  return s;
+}
 
-function paragraphNumbering(p: XNode, styles: Map<string, StyleNum>): { numId: string; ilvl: number } | null {
-  const pPr = child(p, 'pPr');
-  const numPr = child(pPr, 'numPr');
-  const direct = numPr ? { numId: attr(child(numPr, 'numId'), 'val'), ilvl: toInt(attr(child(numPr, 'ilvl'), 'val')) } : null;
-  const styleId = attr(child(pPr, 'pStyle'), 'val') ?? defaultParagraphStyle(styles);
+function paragraphNumbering(p: ParagraphInfo, styles: Map<string, StyleNum>): { numId: string; ilvl: number } | null {
+  const direct = p.numPr ? { numId: p.numPr.numId, ilvl: toInt(p.numPr.ilvl) } : null;
+  const styleId = p.pStyle ?? defaultParagraphStyle(styles);
   const fromStyle = styleId ? styleNumbering(styleId, styles) : null;
   const numId = direct?.numId ?? fromStyle?.numId;
   if (!numId) return null;

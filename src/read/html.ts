@@ -77,6 +77,7 @@ function isFurniture(n: XNode): boolean {
   const name = (n.name ?? '').toLowerCase();
   if (name === 'nav' || name === 'footer' || name === 'aside' || name === 'header') return true;
   const a = n.attribs ?? {};
+  if (a.class === undefined && a.id === undefined) return false;
   const id = `${a.class ?? ''} ${a.id ?? ''}`;
   return FURNITURE.test(id) && !CONTENT.test(id);
 }
@@ -95,11 +96,10 @@ function findBody(root: XNode): Candidate | null {
     for (const c of n.children ?? []) {
       if (!isTag(c)) continue;
       const name = (c.name ?? '').toLowerCase();
-      if (['script', 'style', 'noscript', 'head', 'iframe', 'template'].includes(name)) continue;
+      if (NOT_SCORED.has(name)) continue;
       const furniture = inFurniture || isFurniture(c);
-      if (!furniture && /^(p|td|li|h[1-6]|div|span|font|section|article|pre|blockquote)$/.test(name)) {
-        const own = ownText(c);
-        const chars = countCjkText(own.text) - countCjkText(own.links);
+      if (!furniture && SCORED.has(name)) {
+        const chars = ownCjk(c);
         if (chars > 0) {
           add(c.parent, chars);
           add(c.parent?.parent, chars / 2);
@@ -118,24 +118,38 @@ function findBody(root: XNode): Candidate | null {
   return best;
 }
 
-/** Text directly in an element and its inline descendants (not in nested blocks), and its link text. */
-function ownText(n: XNode): { text: string; links: string } {
-  let text = '';
-  let links = '';
+const NOT_SCORED = new Set(['script', 'style', 'noscript', 'head', 'iframe', 'template']);
+const SCORED = new Set(['p', 'td', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'span', 'font', 'section', 'article', 'pre', 'blockquote']);
+const OWN_TEXT_STOP = new Set(['p', 'div', 'td', 'tr', 'table', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'script', 'style']);
+
+/**
+ * Chinese characters directly in an element and its inline descendants (not in nested
+ * blocks), less those in links.
+ */
+function ownCjk(n: XNode): number {
+  let chars = 0;
   const walk = (m: XNode, inLink: boolean) => {
     for (const c of m.children ?? []) {
-      if (c.type === 'text') { text += c.data ?? ''; if (inLink) links += c.data ?? ''; continue; }
+      if (c.type === 'text') { if (!inLink) chars += countCjkText(c.data ?? ''); continue; }
       if (!isTag(c)) continue;
       const name = (c.name ?? '').toLowerCase();
-      if (/^(p|div|td|tr|table|li|ul|ol|h[1-6]|section|article|script|style)$/.test(name)) continue;
+      if (OWN_TEXT_STOP.has(name)) continue;
       walk(c, inLink || name === 'a');
     }
   };
   walk(n, false);
-  return { text, links };
+  return chars;
 }
 
-const countCjkText = (s: string) => (s.match(/[\u4e00-\u9fff\u3400-\u4dbf]/g) ?? []).length;
+/** Characters in U+4E00–U+9FFF and U+3400–U+4DBF (UTF-16 code units). */
+function countCjkText(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) n++;
+  }
+  return n;
+}
 
 function countCjk(items: Item[]): number {
   let n = 0;

@@ -26,7 +26,7 @@ export function htmlToItems(root: XNode, options: HtmlBlockOptions = {}): Item[]
   let current = '';
   const flush = () => {
     // A line break in the source between two Chinese characters is not a space (CSS segment-break rule).
-    const text = current.replace(CJK_BREAK, '');
+    const text = current.includes('\n') || current.includes('\r') ? current.replace(CJK_BREAK, '') : current;
     if (text.trim()) items.push({ kind: 'para', text });
     current = '';
   };
@@ -76,7 +76,8 @@ function hidden(n: XNode): boolean {
   const a = n.attribs;
   if (!a) return false;
   if ('hidden' in a) return true;
-  const style = (a.style ?? '').replace(/\s+/g, '').toLowerCase();
+  if (a.style === undefined) return false;
+  const style = a.style.replace(/\s+/g, '').toLowerCase();
   return /display:none|visibility:hidden/.test(style);
 }
 
@@ -92,7 +93,11 @@ function tableRows(table: XNode): XNode[] {
   return rows;
 }
 
-const cellsOf = (tr: XNode) => (tr.children ?? []).filter((c) => isTag(c) && /^(td|th)$/i.test(c.name ?? ''));
+const cellsOf = (tr: XNode) => (tr.children ?? []).filter((c) => {
+  if (!isTag(c)) return false;
+  const name = (c.name ?? '').toLowerCase();
+  return name === 'td' || name === 'th';
+});
 
 function containsTable(n: XNode): boolean {
   return (n.children ?? []).some((c) => isTag(c) && ((c.name ?? '').toLowerCase() === 'table' || containsTable(c)));

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../errors.js';
 import { assemble } from './assemble.js';
-import { layoutPages, looksTabular, type PageInput, type Segment, type TextItem } from './pdfLayout.js';
+import { layoutPages, type PageInput, type Segment, type TextItem } from './pdfLayout.js';
+import { charCount, MIN_PAGE_CHARS, readPages, type ReadPages } from './pdfPages.js';
 import type { ReadDocument } from './types.js';
 
 // .pdf with pdf-parse 2 (pdf.js 5), loaded only when a PDF is read. Text comes
@@ -31,10 +32,37 @@ interface PdfPage {
 }
 interface PdfDocument { numPages: number; getPage(n: number): Promise<PdfPage> }
 
-/** Pages with fewer characters than this count as having no text layer. */
-const MIN_PAGE_CHARS = 5;
+/**
+ * A document that accepts pdf.js's @font-face rules and keeps none of them. In Node pdf.js
+ * defaults to `disableFontFace`, and then the worker compiles the outline of every glyph
+ * shown into a canvas path whenever a page's operator list is built: half the cost of
+ * getOperatorList, for drawing nothing. With font faces on, the display side installs each
+ * font as a CSS rule into `ownerDocument` instead (once per font); nothing is rendered here,
+ * so the rules can go nowhere. Without a `fonts` property pdf.js takes the CSS-rule path
+ * (no FontFace API needed), and Node counts as loading fonts synchronously.
+ */
+const HEADLESS_DOCUMENT = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
 
 export async function readPdf(bytes: Uint8Array, name: string): Promise<ReadDocument> {
+  const { pages, imagePages } = await readPdfPages(bytes, name);
+  checkTextLayer(pages, imagePages, name);
+  const { items, notes } = layoutPages(pages);
+  const emptyPages = pages.filter((p) => charCount(p.items) < MIN_PAGE_CHARS).map((p) => p.number);
+  if (emptyPages.length) {
+    notes.push({ code: 'pdf-page-without-text', message: `page${emptyPages.length > 1 ? 's' : ''} ${emptyPages.join(', ')} ha${emptyPages.length > 1 ? 've' : 's'} no text${emptyPages.some((p) => imagePages.includes(p)) ? ' (scanned?)' : ''}`, line: null });
+  }
+  const { blocks, text } = assemble(items);
+  return { format: 'pdf', encoding: null, blocks, notes, text };
+}
+
+/**
+ * The PDF's pages: their text, and their rulings where a table or a scan may be (see
+ * pdfPages.ts). The document is destroyed again before this returns or throws.
+ */
+export async function readPdfPages(bytes: Uint8Array, name: string): Promise<ReadPages> {
   const { PDFParse } = await import('pdf-parse');
   const dir = pdfjsDir();
   // The drawing operator codes (OPS) of that same pdf.js build.
@@ -47,6 +75,8 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<ReadDocu
     standardFontDataUrl: join(dir, 'standard_fonts') + '/',
     verbosity: 0,
     isEvalSupported: false,
+    disableFontFace: false,
+    ownerDocument: HEADLESS_DOCUMENT as unknown as Document,
   });
   try {
     let doc: PdfDocument;
@@ -56,40 +86,38 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<ReadDocu
     } catch (e) {
       throw loadError(e as Error, name);
     }
-    const pages: PageInput[] = [];
-    const imagePages: number[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const [x0, y0, x1, y1] = page.view;
-      const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
-      const items: TextItem[] = [];
-      for (const raw of content.items) {
-        if (!('str' in raw)) continue;
-        const [a, b, c, d, e, f] = raw.transform;
-        // Rotated or vertical text (stamps, watermarks, margin notes) is not body text.
-        if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) continue;
-        const size = Math.abs(d) || raw.height || Math.abs(a);
-        items.push({ str: raw.str, x: e - x0, y: f - y0, w: raw.width, size });
-      }
-      // The drawing operators (rulings, images) only where a table or a scan may be.
-      let segments: Segment[] = [];
-      if (charCount(items) < MIN_PAGE_CHARS || looksTabular(items)) {
-        const found = rulings(await page.getOperatorList(), OPS, [x0, y0]);
-        segments = found.segments;
-        if (found.images) imagePages.push(n);
-      }
-      pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, segments });
-      page.cleanup();
-    }
-    checkTextLayer(pages, imagePages, name);
-    const { items, notes } = layoutPages(pages);
-    const emptyPages = pages.filter((p) => charCount(p.items) < MIN_PAGE_CHARS).map((p) => p.number);
-    if (emptyPages.length) {
-      notes.push({ code: 'pdf-page-without-text', message: `page${emptyPages.length > 1 ? 's' : ''} ${emptyPages.join(', ')} ha${emptyPages.length > 1 ? 've' : 's'} no text${emptyPages.some((p) => imagePages.includes(p)) ? ' (scanned?)' : ''}`, line: null });
-    }
-    const { blocks, text } = assemble(items);
-    return { format: 'pdf', encoding: null, blocks, notes, text };
+    return await readPages({
+      numPages: doc.numPages,
+      text: async (n) => {
+        const page = await doc.getPage(n);
+        try {
+          const [x0, y0, x1, y1] = page.view;
+          const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+          const items: TextItem[] = [];
+          for (const raw of content.items) {
+            if (!('str' in raw)) continue;
+            const [a, b, c, d, e, f] = raw.transform;
+            // Rotated or vertical text (stamps, watermarks, margin notes) is not body text.
+            if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) continue;
+            const size = Math.abs(d) || raw.height || Math.abs(a);
+            items.push({ str: raw.str, x: e - x0, y: f - y0, w: raw.width, size });
+          }
+          return { number: n, width: x1 - x0, height: y1 - y0, items, segments: [] };
+        } finally {
+          page.cleanup();
+        }
+      },
+      rulings: async (n) => {
+        const page = await doc.getPage(n);
+        try {
+          return rulings(await page.getOperatorList(), OPS, [page.view[0], page.view[1]]);
+        } finally {
+          page.cleanup();
+        }
+      },
+    });
   } finally {
+    // Destroys the document with its worker side and caches.
     await parser.destroy().catch(() => undefined);
   }
 }
@@ -103,8 +131,6 @@ function loadError(e: Error, name: string): InputError {
 }
 
 const oneLine = (s: string) => s.split('\n')[0].slice(0, 200);
-
-const charCount = (items: TextItem[]) => items.reduce((n, i) => n + i.str.replace(/\s+/g, '').length, 0);
 
 /**
  * No text at all (a scan) or text whose characters cannot be mapped back to Unicode

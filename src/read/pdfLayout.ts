@@ -23,6 +23,8 @@ export interface PageInput {
   height: number;
   items: TextItem[];
   segments: Segment[];
+  /** findTables(segments, items, number), when already known. */
+  tables?: PdfTable[];
 }
 
 export interface LayoutResult {
@@ -58,22 +60,42 @@ export function buildLines(items: TextItem[], page: number): Line[] {
 }
 
 /**
- * Could the page hold a table? Lines with wide gaps between their pieces (cells side
- * by side). Reading the drawing operators for rulings costs as much as reading the
- * text, so pages of plain paragraphs skip it.
+ * Could the page hold a table? Reading the drawing operators for rulings costs about as
+ * much as reading the text, so pages of plain paragraphs skip it. A table shows as text
+ * side by side: pieces with clear space after them and more text further right at about
+ * the same height, on two or more rows. Height, not baseline: a one-line cell is centred
+ * against a two-line one, half a line off either of its lines.
  */
 export function looksTabular(items: TextItem[]): boolean {
-  let rows = 0;
-  for (const l of buildLines(items, 0)) {
-    let gaps = 0;
-    for (let i = 1; i < l.items.length; i++) {
-      const a = l.items[i - 1], b = l.items[i];
-      if (b.x - (a.x + a.w) > 1.2 * Math.min(a.size, b.size)) gaps++;
-    }
-    if (gaps >= 1) rows++;
-    if (rows >= 2) return true;
+  return sideBySideRows(items, 2) >= 2;
+}
+
+/**
+ * Rows (distinct heights, up to `enough`) holding an item that the next text to its right
+ * at about its height (baselines less than a font size apart) starts more than 1.2 em after.
+ */
+export function sideBySideRows(items: TextItem[], enough = Infinity): number {
+  const its = items.filter((i) => i.str.trim() !== '' && i.w > 0).sort((a, b) => a.y - b.y);
+  let maxSize = 0;
+  for (const i of its) maxSize = Math.max(maxSize, i.size);
+  const heights: number[] = [];
+  for (let k = 0; k < its.length; k++) {
+    const a = its[k];
+    const end = a.x + a.w;
+    let next: TextItem | null = null;
+    const consider = (b: TextItem) => {
+      if (Math.abs(a.y - b.y) >= Math.max(a.size, b.size) || b.x + b.w <= end) return;
+      if (!next || b.x < next.x) next = b;
+    };
+    for (let j = k - 1; j >= 0 && a.y - its[j].y < maxSize; j--) consider(its[j]);
+    for (let j = k + 1; j < its.length && its[j].y - a.y < maxSize; j++) consider(its[j]);
+    const b = next as TextItem | null;
+    if (!b || b.x - end <= 1.2 * Math.min(a.size, b.size)) continue;
+    if (heights.some((y) => Math.abs(y - a.y) <= 1.5)) continue;
+    heights.push(a.y);
+    if (heights.length >= enough) break;
   }
-  return false;
+  return heights.length;
 }
 
 function lineOf(items: TextItem[], page: number): Line {
@@ -302,12 +324,15 @@ export const isPageNumber = (text: string) => PAGE_NUMBER.some((re) => re.test(t
 
 const furnitureKey = (text: string) => text.replace(/\s+/g, '').replace(/\d+/g, '#').replace(/[一二三四五六七八九十]+/g, '#');
 
+/** The top and bottom bands of a page, where running headers, footers and page numbers are. */
+export const inFurnitureBand = (y: number, pageHeight: number) => y > pageHeight * 0.86 || y < pageHeight * 0.14;
+
 /**
  * Drop page numbers and running headers/footers: lines in the top or bottom band of
  * a page that are a page number, or whose text (digits aside) repeats on many pages.
  */
 export function dropFurniture(pages: { height: number; lines: Line[] }[]): number {
-  const band = (p: { height: number }, l: Line) => l.y > p.height * 0.86 || l.y < p.height * 0.14;
+  const band = (p: { height: number }, l: Line) => inFurnitureBand(l.y, p.height);
   const counts = new Map<string, number>();
   for (const p of pages) {
     const seen = new Set<string>();
@@ -368,7 +393,7 @@ function continues(prev: Line, prevGeo: Geometry, next: Line, nextGeo: Geometry,
 export function layoutPages(pages: PageInput[]): LayoutResult {
   const notes: LayoutResult['notes'] = [];
   const prepared = pages.map((p) => {
-    const tables = findTables(p.segments, p.items, p.number);
+    const tables = p.tables ?? findTables(p.segments, p.items, p.number);
     const inTable = (it: TextItem) => tables.some((t) => {
       const cx = it.x + it.w / 2, cy = it.y + it.size * 0.35;
       return cx >= t.left && cx <= t.right && cy <= t.top && cy >= t.bottom;
