@@ -4,6 +4,7 @@ import { isEventAnchored } from './deadline.js';
 import { toHalfWidth } from './normalize.js';
 import { toNumber } from './numerals.js';
 import { tag as tagWithJieba, type TaggedWord } from './segment.js';
+import { scopedMemo } from './memo.js';
 
 // Targets: the quantities a task must reach or stay within.
 //   "重大产业项目用地保障率达到100%" → { metric 重大产业项目用地保障率, ">=", 100, "%" }
@@ -16,27 +17,10 @@ import { tag as tagWithJieba, type TaggedWord } from './segment.js';
 // glue them into untagged guesses ("需在/x", "由县/x") that hide the phrase's structure.
 // Within withTagMemo (one document's results), each text is tagged once: the same regions and
 // phrases are tagged again and again. Callers only read the words.
-let tagMemo: Map<string, TaggedWord[]> | null = null;
-const tag = (text: string): TaggedWord[] => {
-  if (tagMemo === null) return tagWithJieba(text, { hmm: false });
-  let words = tagMemo.get(text);
-  if (words === undefined) {
-    words = tagWithJieba(text, { hmm: false });
-    tagMemo.set(text, words);
-  }
-  return words;
-};
+const tag = scopedMemo((text: string): TaggedWord[] => tagWithJieba(text, { hmm: false }));
 
 /** Run `fn` with the part-of-speech tags findTargets asks for remembered by text. */
-export function withTagMemo<T>(fn: () => T): T {
-  const outer = tagMemo;
-  tagMemo = outer ?? new Map();
-  try {
-    return fn();
-  } finally {
-    tagMemo = outer;
-  }
-}
+export const withTagMemo = <T>(fn: () => T): T => tag.within(fn);
 
 // ---------------------------------------------------------------------------------------------
 // Numbers and units

@@ -1,4 +1,5 @@
 import { charClass } from '../extract/chars.js';
+import { scopedMemo } from '../extract/memo.js';
 import { splitOutsideBrackets } from './brackets.js';
 import type { UnitSpec } from './types.js';
 
@@ -28,28 +29,14 @@ export interface ResponsibilityPhrase {
 
 // The structure stage asks about the same texts many times (a segment, its siblings, its
 // paragraphs): within one structure() call, the phrases of a text are read once.
-let memo: Map<string, ResponsibilityPhrase[]> | null = null;
+const memo = scopedMemo(scan);
 
 /** Run `fn` with findResponsibilities memoized by text (the results are shared: read them only). */
-export function withResponsibilityMemo<T>(fn: () => T): T {
-  const outer = memo;
-  memo = outer ?? new Map();
-  try {
-    return fn();
-  } finally {
-    memo = outer;
-  }
-}
+export const withResponsibilityMemo = <T>(fn: () => T): T => memo.within(fn);
 
 /** Every bracketed responsibility phrase in the text, in order. */
 export function findResponsibilities(text: string): ResponsibilityPhrase[] {
-  if (memo === null) return scan(text);
-  let out = memo.get(text);
-  if (out === undefined) {
-    out = scan(text);
-    memo.set(text, out);
-  }
-  return out;
+  return memo(text);
 }
 
 function scan(text: string): ResponsibilityPhrase[] {
