@@ -1,6 +1,9 @@
 import { InputError } from '../errors.js';
 import type { Format } from '../result/schema.js';
 import { extensionFormat, sniff } from './detect.js';
+// Loaded with the library (not with pdf.ts) so that its record of Node's built-ins is taken
+// before anything in the process has loaded pdf.js.
+import './pdfjsBuiltins.js';
 import type { ReadDocument } from './types.js';
 
 export type { ReadDocument, Block, Paragraph, TableBlock, TableCell } from './types.js';

@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import { assemble } from './assemble.js';
 import { layoutPages, type PageInput, type Segment, type TextItem } from './pdfLayout.js';
 import { charCount, MIN_PAGE_CHARS, readPages, type ReadPages } from './pdfPages.js';
+import { loadingPdfjs } from './pdfjsBuiltins.js';
 import type { ReadDocument } from './types.js';
 
 // .pdf with pdf-parse 2 (pdf.js 5), loaded only when a PDF is read. Text comes
@@ -63,10 +64,10 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<ReadDocu
  * pdfPages.ts). The document is destroyed again before this returns or throws.
  */
 export async function readPdfPages(bytes: Uint8Array, name: string): Promise<ReadPages> {
-  const { PDFParse } = await import('pdf-parse');
+  const { PDFParse } = await loadingPdfjs(() => import('pdf-parse'));
   const dir = pdfjsDir();
   // The drawing operator codes (OPS) of that same pdf.js build.
-  const { OPS } = (await import(pathToFileURL(join(dir, 'legacy/build/pdf.mjs')).href)) as { OPS: OpsTable };
+  const { OPS } = await loadingPdfjs(() => import(pathToFileURL(join(dir, 'legacy/build/pdf.mjs')).href) as Promise<{ OPS: OpsTable }>);
   const parser = new PDFParse({
     // pdf.js transfers the buffer to its worker: give it a copy.
     data: new Uint8Array(bytes),
@@ -82,7 +83,8 @@ export async function readPdfPages(bytes: Uint8Array, name: string): Promise<Rea
     let doc: PdfDocument;
     try {
       // PDFParse.load() is how its own getText()/getTable() open the document (not in its typings).
-      doc = await (parser as unknown as { load(): Promise<PdfDocument> }).load();
+      // The first load also loads pdf.js's worker side, with core-js again.
+      doc = await loadingPdfjs(() => (parser as unknown as { load(): Promise<PdfDocument> }).load());
     } catch (e) {
       throw loadError(e as Error, name);
     }
