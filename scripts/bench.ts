@@ -331,12 +331,12 @@ function buildArchive(): { dir: string; files: number; bytes: number; byExt: Rec
 
 interface BatchRun { wallMs: number; rssMb: number; failed: number; summary: string; cpuMs: number }
 
-function runBatch(archive: string, jobs: number, extra: string[] = []): Promise<BatchRun> {
-  const outDir = join(BENCH_DIR, `out-j${jobs}${extra.length ? '-x' : ''}`);
+function runBatch(archive: string, jobs: number, extra: string[] = [], nodeFlags: string[] = []): Promise<BatchRun> {
+  const outDir = join(BENCH_DIR, `out-j${jobs}${extra.length ? '-x' : ''}${nodeFlags.length ? '-n' : ''}`);
   rmSync(outDir, { recursive: true, force: true });
   return new Promise((res, rej) => {
     const t = now();
-    const child = spawn('/usr/bin/time', ['-f', 'TIME %U %S', process.execPath, BIN, 'batch', archive, '--out', outDir, '--jobs', String(jobs),
+    const child = spawn('/usr/bin/time', ['-f', 'TIME %U %S', process.execPath, ...nodeFlags, BIN, 'batch', archive, '--out', outDir, '--jobs', String(jobs),
       '--progress-interval', '100000', ...extra], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => { err += d; });
@@ -432,6 +432,15 @@ async function batchBench(): Promise<void> {
       runs[j].push(run);
     }
   }
+  // V8 without background threads (compilers, garbage collector): each job is then one thread,
+  // so this pair shows how the batch itself scales once V8's own use of the second core is
+  // taken out of the --jobs 1 run. One run each: it is an explanation, not a goal.
+  const single: BatchRun[] = [];
+  for (const j of [1, 2]) {
+    log(`node --single-threaded … batch --jobs ${j}…`);
+    single.push(await runBatch(a.dir, j, [], ['--single-threaded']));
+    log(`  ${(single[single.length - 1].wallMs / 1000).toFixed(1)} s`);
+  }
   const controlAfter = await controlScaling();
   const loadAfter = loadavg()[0];
   log('parse() alone in 1 and 2 plain threads…');
@@ -466,6 +475,18 @@ async function batchBench(): Promise<void> {
   out('The third column trades memory for time: V8 lets a heap grow between collections by a factor that depends on its '
     + 'limit, 4× from 2 GB up but only ~1.4× at the default `--worker-memory` of 512 MB, so with 2 GB limits the workers '
     + 'collect garbage much less often.');
+  out();
+  out('Where the second core goes at `--jobs 1`: the batch process runs one worker thread, but V8 also compiles and '
+    + 'collects garbage on background threads of its own. mammoth and pdf.js create their functions anew for each document, '
+    + 'and V8 optimises them anew (in a trace, the same mammoth functions were compiled 18–23 times over 160 .docx '
+    + 'parses, mostly with no deoptimisation between), so at `--jobs 1` those threads keep much of the second core busy '
+    + '(the "cores busy" row), and at `--jobs 2` they compete with the second worker. With V8 confined to one thread '
+    + '(`node --single-threaded`, one run each, the same archive):');
+  out();
+  out('| | --jobs 1 | --jobs 2 | speed-up |');
+  out('|---|---|---|---|');
+  out(`| \`node --single-threaded\` | ${(single[0].wallMs / 1000).toFixed(1)} s (${(single[0].cpuMs / single[0].wallMs).toFixed(2)} cores busy) | `
+    + `${(single[1].wallMs / 1000).toFixed(1)} s (${(single[1].cpuMs / single[1].wallMs).toFixed(2)} cores busy) | ${(single[0].wallMs / single[1].wallMs).toFixed(2)}× |`);
   out();
   out(`Speed-up from 1 to 2 jobs (default settings): **${speedup.toFixed(2)}×** (with 2 GB heaps: ${(w1 / med(3, (r) => r.wallMs)).toFixed(2)}×); highest peak RSS over the default runs: **${rss} MB**.`);
   out();
