@@ -11,7 +11,6 @@
 // --write puts the Markdown report into docs/batch.md between the bench markers.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -184,14 +183,12 @@ async function readersAlone(): Promise<void> {
   const { PDFParse } = await import('pdf-parse');
   // The options any user of pdf-parse needs for Chinese PDFs with non-embedded fonts (without
   // the CMaps their text comes out empty), as our reader passes them: the same work on both sides.
-  const require = createRequire(import.meta.url);
-  const pdfjs = dirname(createRequire(require.resolve('pdf-parse')).resolve('pdfjs-dist/package.json'));
+  const { pdfjsDataOptions } = await import(join(ROOT, 'dist/src/read/pdf.js')) as typeof import('../src/read/pdf.js');
   const libs: Record<string, (b: Buffer) => Promise<unknown>> = {
     '.docx': (b) => mammoth.convertToHtml({ buffer: b }),
     '.pdf': async (b) => {
       const p = new PDFParse({
-        data: new Uint8Array(b), cMapUrl: join(pdfjs, 'cmaps') + '/', cMapPacked: true,
-        standardFontDataUrl: join(pdfjs, 'standard_fonts') + '/', verbosity: 0,
+        data: new Uint8Array(b), ...pdfjsDataOptions(), verbosity: 0,
       });
       try {
         return await p.getText();

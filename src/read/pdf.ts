@@ -24,6 +24,12 @@ function pdfjsDir(): string {
   return dirname(fromPdfParse.resolve('pdfjs-dist/package.json'));
 }
 
+/** Where pdf.js finds its CMaps and standard fonts (the bench gives pdf-parse alone the same). */
+export function pdfjsDataOptions(): { cMapUrl: string; cMapPacked: true; standardFontDataUrl: string } {
+  const dir = pdfjsDir();
+  return { cMapUrl: join(dir, 'cmaps') + '/', cMapPacked: true, standardFontDataUrl: join(dir, 'standard_fonts') + '/' };
+}
+
 interface PdfTextItem { str: string; transform: number[]; width: number; height: number; hasEOL?: boolean }
 interface PdfPage {
   view: number[];
@@ -71,9 +77,7 @@ export async function readPdfPages(bytes: Uint8Array, name: string): Promise<Rea
   const parser = new PDFParse({
     // pdf.js transfers the buffer to its worker: give it a copy.
     data: new Uint8Array(bytes),
-    cMapUrl: join(dir, 'cmaps') + '/',
-    cMapPacked: true,
-    standardFontDataUrl: join(dir, 'standard_fonts') + '/',
+    ...pdfjsDataOptions(),
     verbosity: 0,
     isEvalSupported: false,
     disableFontFace: false,
