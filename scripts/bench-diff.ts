@@ -152,12 +152,12 @@ async function main() {
       writeFileSync(fb, JSON.stringify(b));
       for (let k = 0; k < Math.min(RUNS, 7); k++) {
         const start = performance.now();
-        const r = spawnSync(process.execPath, [join(root, 'bin/policy-parse'), 'diff', fa, fb, '--format', 'json'], { encoding: 'utf8' });
+        const r = spawnSync(process.execPath, [join(root, 'bin/policy-parse.cjs'), 'diff', fa, fb, '--format', 'json'], { encoding: 'utf8' });
         cliTimes.push(performance.now() - start);
         if (r.status !== 1) throw new Error(`CLI exited ${r.status}: ${r.stderr}`);
         // Baseline: the same process doing nothing (node start-up and module loading).
         const s2 = performance.now();
-        spawnSync(process.execPath, [join(root, 'bin/policy-parse'), '--version'], { encoding: 'utf8' });
+        spawnSync(process.execPath, [join(root, 'bin/policy-parse.cjs'), '--version'], { encoding: 'utf8' });
         baseTimes.push(performance.now() - s2);
       }
     } finally {

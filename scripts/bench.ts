@@ -12,13 +12,13 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = join(ROOT, 'bin/policy-parse');
+const BIN = join(ROOT, 'bin/policy-parse.cjs');
 const SEED_FILE = 'fixtures/seeds/000_3c8f4dc52bde6ae2.txt';
 const BENCH_DIR = join(ROOT, '.bench');
 
@@ -64,9 +64,9 @@ function environment(): void {
 interface Timed { wallMs: number; cpuMs: number }
 
 /** One run of a command: wall time, and CPU time (user + sys, all threads) from /usr/bin/time. */
-function timed(cmd: string[]): Timed {
+function timed(cmd: string[], env: NodeJS.ProcessEnv = process.env): Timed {
   const t = now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %U %S', ...cmd], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %U %S', ...cmd], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const wallMs = now() - t;
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed: ${r.stderr}`);
   const m = /TIME ([\d.]+) ([\d.]+)/.exec(r.stderr);
@@ -75,10 +75,20 @@ function timed(cmd: string[]): Timed {
 
 function singleFile(): void {
   log('single file…');
-  // Interleaved, so that the three commands meet the same moments of a shared machine.
-  const cmds = { node: [process.execPath, '-e', '0'], version: [process.execPath, BIN, '--version'], single: [process.execPath, BIN, SEED_FILE] };
-  const runs: Record<keyof typeof cmds, Timed[]> = { node: [], version: [], single: [] };
-  for (let i = 0; i < SINGLE_RUNS; i++) for (const k of Object.keys(cmds) as (keyof typeof cmds)[]) runs[k].push(timed(cmds[k]));
+  // Interleaved, so that the commands meet the same moments of a shared machine. The tool's code
+  // cache (src/cli/codeCache.ts) goes to a fresh folder, written by one run before the timed ones;
+  // `uncached` is a run without it (the first run after an install or upgrade).
+  const cacheDir = mkdtempSync(join(tmpdir(), 'policy-parse-bench-cache-'));
+  const withCache = { ...process.env, POLICY_PARSE_CACHE_DIR: cacheDir };
+  const cmds = {
+    node: [process.execPath, '-e', '0'], version: [process.execPath, BIN, '--version'],
+    single: [process.execPath, BIN, SEED_FILE], uncached: [process.execPath, BIN, SEED_FILE],
+  };
+  const envs = { node: withCache, version: withCache, single: withCache, uncached: { ...process.env, POLICY_PARSE_CACHE_DIR: '' } };
+  const runs: Record<keyof typeof cmds, Timed[]> = { node: [], version: [], single: [], uncached: [] };
+  timed(cmds.single, withCache);
+  for (let i = 0; i < SINGLE_RUNS; i++) for (const k of Object.keys(cmds) as (keyof typeof cmds)[]) runs[k].push(timed(cmds[k], envs[k]));
+  rmSync(cacheDir, { recursive: true, force: true });
   const w = (k: keyof typeof cmds) => median(runs[k].map((r) => r.wallMs));
   const c = (k: keyof typeof cmds) => median(runs[k].map((r) => r.cpuMs));
   const fastest = (k: keyof typeof cmds) => Math.min(...runs[k].map((r) => r.wallMs));
@@ -106,6 +116,7 @@ function singleFile(): void {
   out(`| \`node -e 0\` (Node start-up alone) | ${ms(node)} | ${ms(fastest('node'))} | ${ms(c('node'))} |`);
   out(`| \`policy-parse --version\` (start-up + CLI modules) | ${ms(w('version'))} | ${ms(fastest('version'))} | ${ms(c('version'))} |`);
   out(`| \`policy-parse ${SEED_FILE}\` | ${ms(single)} | ${ms(fastest('single'))} | ${ms(c('single'))} |`);
+  out(`| the same, without the code cache (first run after an install) | ${ms(w('uncached'))} | ${ms(fastest('uncached'))} | ${ms(c('uncached'))} |`);
   out();
   out('In one process, through the library (dist/src, not the CLI bundle):');
   out();

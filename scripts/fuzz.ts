@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 
   const t0 = Date.now();
   const { code, signal, stderr } = await new Promise<{ code: number | null; signal: string | null; stderr: string }>((res) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/policy-parse'), 'batch', 'in', '--out', 'out', '--jobs', JOBS,
+    const child = spawn(process.execPath, [join(ROOT, 'bin/policy-parse.cjs'), 'batch', 'in', '--out', 'out', '--jobs', JOBS,
       '--timeout', String(TIMEOUT), '--ext', '*', '--progress-interval', '15'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => { err += d; process.stderr.write(d); });

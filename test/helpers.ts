@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const fixture = (p: string) => join(ROOT, 'fixtures', p);
-export const BIN = join(ROOT, 'bin', 'policy-parse');
+export const BIN = join(ROOT, 'bin', 'policy-parse.cjs');
 
 export interface RunResult { code: number; stdout: string; stderr: string }
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // `npx tsc -p tsconfig.json`).
 
 const ROOT = resolve(__dirname, '..');
-const BIN = join(ROOT, 'bin/policy-parse');
+const BIN = join(ROOT, 'bin/policy-parse.cjs');
 const SEED_000 = join(ROOT, 'fixtures/seeds/000_3c8f4dc52bde6ae2.txt');
 const SEED_003 = join(ROOT, 'fixtures/seeds/003_d25d4ccf3a63151e.txt');
 

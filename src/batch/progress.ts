@@ -1,4 +1,5 @@
 import type { SingleBar } from 'cli-progress';
+import { importExternal } from '../importExternal.js';
 
 export interface Counts {
   done: number;
@@ -39,7 +40,7 @@ export async function createProgress(total: number, opts: ProgressOptions): Prom
   };
 
   if (opts.stream.isTTY) {
-    const { default: cliProgress } = await import('cli-progress');
+    const { default: cliProgress } = await importExternal<{ default: typeof import('cli-progress') }>('cli-progress');
     const bar: SingleBar = new cliProgress.SingleBar({
       format: 'batch {bar} {value}/{total} files | {rate} files/s | ETA {etaText} | {failed} failed{skippedText}',
       stream: opts.stream,

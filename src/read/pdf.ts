@@ -6,6 +6,7 @@ import { assemble } from './assemble.js';
 import { layoutPages, type PageInput, type Segment, type TextItem } from './pdfLayout.js';
 import { charCount, MIN_PAGE_CHARS, readPages, type ReadPages } from './pdfPages.js';
 import { loadingPdfjs } from './pdfjsBuiltins.js';
+import { importExternal } from '../importExternal.js';
 import type { ReadDocument } from './types.js';
 
 // .pdf with pdf-parse 2 (pdf.js 5), loaded only when a PDF is read. Text comes
@@ -70,10 +71,10 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<ReadDocu
  * pdfPages.ts). The document is destroyed again before this returns or throws.
  */
 export async function readPdfPages(bytes: Uint8Array, name: string): Promise<ReadPages> {
-  const { PDFParse } = await loadingPdfjs(() => import('pdf-parse'));
+  const { PDFParse } = await loadingPdfjs(() => importExternal<typeof import('pdf-parse')>('pdf-parse'));
   const dir = pdfjsDir();
   // The drawing operator codes (OPS) of that same pdf.js build.
-  const { OPS } = await loadingPdfjs(() => import(pathToFileURL(join(dir, 'legacy/build/pdf.mjs')).href) as Promise<{ OPS: OpsTable }>);
+  const { OPS } = await loadingPdfjs(() => importExternal<{ OPS: OpsTable }>(pathToFileURL(join(dir, 'legacy/build/pdf.mjs')).href));
   const parser = new PDFParse({
     // pdf.js transfers the buffer to its worker: give it a copy.
     data: new Uint8Array(bytes),

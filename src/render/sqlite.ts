@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Comparator, Deadline, Format, OriginKind, Result, UnitRole } from '../result/schema.js';
+import { importExternal } from '../importExternal.js';
 
 type DeadlinePrecision = NonNullable<Deadline['precision']>;
 
@@ -183,7 +184,7 @@ export class TaskDatabase {
   }
 
   static async open(file: string, opts: OpenOptions = {}): Promise<TaskDatabase> {
-    const { default: Database } = await import('better-sqlite3');
+    const { default: Database } = await importExternal<{ default: typeof import('better-sqlite3') }>('better-sqlite3');
     const db = new Database(file, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
     try {
       db.pragma('busy_timeout = 10000');

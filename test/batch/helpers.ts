@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = join(ROOT, 'bin/policy-parse');
+export const BIN = join(ROOT, 'bin/policy-parse.cjs');
 
 function newestMtime(dir: string): number {
   let newest = 0;
