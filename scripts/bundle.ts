@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 //   vm.Script, can use V8's code cache (src/cli/codeCache.ts). Lazy imports stay lazy: esbuild
 //   wraps each module so it is only evaluated when first needed.
 // - start.cjs: the small entry that loads main.cjs with the cache.
-// - worker.js: the batch worker (an ES module; workers are long-lived, compile time does not matter).
+// - worker.js and its chunks: the batch worker (an ES module; workers are long-lived, compile time
+//   does not matter).
 //
 // Packages with native code, data files or workers of their own stay outside the bundle, loaded
 // from node_modules when a command needs them.
@@ -43,8 +44,12 @@ await Promise.all([
   build({
     ...common,
     entryPoints: [join(ROOT, 'src/batch/worker.ts')],
-    outfile: join(OUT, 'worker.js'),
+    outdir: OUT,
+    entryNames: '[name]',
     format: 'esm',
+    // Split, so that a package a reader imports (mammoth, cheerio…) loads with that reader's chunk,
+    // when a document needs it: in one ES module file it would be a top-level import (+16 MB per worker).
+    splitting: true,
     // Bundled CommonJS code (commander's, zod's locales) requires Node built-ins, which an ES
     // module can only do through a require of its own.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
