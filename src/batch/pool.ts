@@ -8,6 +8,8 @@ export interface PoolOptions {
   timeoutMs: number;
   workerUrl: URL;
   resourceLimits?: ResourceLimits;
+  /** Given to every worker (shared memory in it stays shared). */
+  workerData?: unknown;
   /** Pass the workers' console output through (debugging); by default it is discarded. */
   workerOutput?: boolean;
 }
@@ -90,6 +92,7 @@ export class WorkerPool<J extends { id: number }, R> {
   private spawn(): Slot {
     const worker = new Worker(this.opts.workerUrl, {
       resourceLimits: this.opts.resourceLimits,
+      workerData: this.opts.workerData,
       stdout: !this.opts.workerOutput,
       stderr: !this.opts.workerOutput,
     });

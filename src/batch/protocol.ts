@@ -39,3 +39,9 @@ export interface JobDone {
   /** Only for SQLite output. ('skipped' is set by the main thread for unchanged inputs.) */
   result?: Result;
 }
+
+/** What every worker gets at its start (workerData). */
+export interface WorkerSetup {
+  /** The dictionary index in shared memory, read once for all workers (null: each reads its own). */
+  dictionaryIndex: Uint8Array | null;
+}

@@ -4,6 +4,7 @@ import { mkdir, realpath, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { sharedDictionaryIndex } from '../extract/segment.js';
 import { extensionFormat } from '../read/detect.js';
 import type { TaskDatabase } from '../render/sqlite.js';
 import { collectInputs, toRel } from './inputs.js';
@@ -12,7 +13,7 @@ import { compactManifest, forEachManifestLine, MANIFEST_NAME, ManifestWriter, sk
 import { inShard, OutputNamer, type Shard } from './paths.js';
 import { WorkerPool, type Failure } from './pool.js';
 import { createProgress, fmtDuration } from './progress.js';
-import { OUTPUT_EXT, type BatchFormat, type Job, type JobDone } from './protocol.js';
+import { OUTPUT_EXT, type BatchFormat, type Job, type JobDone, type WorkerSetup } from './protocol.js';
 import { toolVersion } from '../version.js';
 
 export const DEFAULT_DB_NAME = 'policy-tasks.sqlite';
@@ -278,8 +279,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     //    it died go first, one at a time, so that a file that kills the process again is known.
     const alone = todo.filter((k) => suspects.has(mine[k]));
     const rest = alone.length ? todo.filter((k) => !suspects.has(mine[k])) : todo;
+    let setup: WorkerSetup | undefined;
     for (const [list, n] of [[alone, 1], [rest, jobs]] as const) {
       if (!list.length || sum.interrupted) continue;
+      setup ??= { dictionaryIndex: sharedDictionaryIndex() };
       pool = new WorkerPool<Job, JobDone>({
         jobs: Math.min(n, list.length),
         timeoutMs: o.timeoutMs ?? 10_000,
@@ -288,6 +291,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
           maxOldGenerationSizeMb: o.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
           maxYoungGenerationSizeMb: o.workerYoungMb ?? DEFAULT_WORKER_YOUNG_MB,
         },
+        workerData: setup,
         workerOutput: !!process.env.POLICY_PARSE_DEBUG_WORKERS,
       });
       pool.onKilled = (job) => {

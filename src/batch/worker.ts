@@ -1,11 +1,14 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { useDictionaryIndex } from '../extract/segment.js';
 import { runJob } from './job.js';
-import type { Job } from './protocol.js';
+import type { Job, WorkerSetup } from './protocol.js';
 
 // A batch worker: one job at a time, a reply per job. The pool terminates and
 // replaces a worker that runs past the timeout or dies.
 if (!parentPort) throw new Error('batch worker must run in a worker thread');
 const port = parentPort;
+const setup = workerData as WorkerSetup | undefined;
+if (setup?.dictionaryIndex) useDictionaryIndex(setup.dictionaryIndex);
 
 // Test hooks (used by test/batch only): make inputs whose path contains the
 // given text hang in a busy loop, kill their worker, abort the whole process

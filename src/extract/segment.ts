@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Jieba } from '@node-rs/jieba';
@@ -41,12 +41,44 @@ export function dictionaryIndexPath(): string {
 let jieba: Jieba | null = null;
 /** Null once it is known there is no usable index (the whole dictionary is then loaded). */
 let lazy: LazyDictionary | null | undefined;
+/** The index's bytes when another thread read them (useDictionaryIndex). */
+let givenIndex: Uint8Array | null = null;
+
+/**
+ * The dictionary index (10 MB) read into memory that threads can share: a batch reads it once and
+ * hands it to its workers (useDictionaryIndex), instead of each worker holding a copy. Null when
+ * the build has no index.
+ */
+export function sharedDictionaryIndex(): Uint8Array | null {
+  let fd: number;
+  try {
+    fd = openSync(dictionaryIndexPath(), 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
+    for (let at = 0; at < bytes.length;) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) return null; // shrank while read: let each thread read its own
+      at += n;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Use these index bytes (from sharedDictionaryIndex) instead of reading the file; before the first cut. */
+export function useDictionaryIndex(bytes: Uint8Array): void {
+  givenIndex = bytes;
+}
 
 function loadIndex(): LazyDictionary | null {
   const path = dictionaryIndexPath();
-  if (!existsSync(path)) return null;
+  if (!givenIndex && !existsSync(path)) return null;
   try {
-    const index = deserializeDictionaryIndex(readFileSync(path));
+    const index = deserializeDictionaryIndex(givenIndex ?? readFileSync(path));
     if (!indexMatches(index, statSync(jiebaDictionaryPath()).size, readFileSync(userDictionaryPath()))) return null;
     return new LazyDictionary(index);
   } catch {

@@ -89,4 +89,27 @@ describe('jieba with a lazily loaded dictionary', () => {
     expect(state.words).toBeGreaterThan(100);
     expect(state.words).toBeLessThan(10_000);
   });
+
+  it('can come from memory another thread read (a batch shares one copy among its workers)', async () => {
+    vi.resetModules();
+    const first = await import('../../src/extract/segment.js');
+    const shared = first.sharedDictionaryIndex()!;
+    expect(shared.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.from(shared).equals(readFileSync(first.dictionaryIndexPath()))).toBe(true);
+    const text = '由市发展改革委牵头，推动产业园区数字化转型';
+    const fromFile = first.tag(text);
+
+    vi.resetModules();
+    const second = await import('../../src/extract/segment.js');
+    second.useDictionaryIndex(new Uint8Array(shared.buffer));
+    expect(second.tag(text)).toEqual(fromFile);
+    expect(second.segmenterState().mode).toBe('lazy');
+
+    // The given bytes are what it reads: broken ones make it fall back to the whole dictionary.
+    vi.resetModules();
+    const third = await import('../../src/extract/segment.js');
+    third.useDictionaryIndex(new Uint8Array(64));
+    expect(third.tag(text)).toEqual(fromFile);
+    expect(third.segmenterState().mode).toBe('whole');
+  });
 });
