@@ -115,13 +115,18 @@ export function runWithCodeCache(file: string, cacheDir: string | null, use: Cac
  */
 function saveCache(script: vm.Script, path: string, sameNode: string, build: string): void {
   const dir = dirname(path);
+  const temp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const temp = `${path}.${process.pid}.tmp`;
     writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
     renameSync(temp, path);
     for (const name of readdirSync(dir)) {
       if (name.startsWith(sameNode) && name.endsWith('.v8cache') && !name.startsWith(`${build}-`)) unlinkSync(join(dir, name));
     }
-  } catch { /* an unwritable cache only costs speed */ }
+  } catch {
+    // An unwritable cache only costs speed.
+    try {
+      unlinkSync(temp);
+    } catch { /* never written */ }
+  }
 }
