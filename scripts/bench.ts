@@ -79,15 +79,13 @@ function singleFile(): void {
   // cache (src/cli/codeCache.ts) goes to a fresh folder, written by one run before the timed ones;
   // `uncached` is a run without it (the first run after an install or upgrade).
   const cacheDir = mkdtempSync(join(tmpdir(), 'policy-parse-bench-cache-'));
-  const withCache = { ...process.env, POLICY_PARSE_CACHE_DIR: cacheDir };
+  const run = (args: string[], cache = cacheDir) => () => timed([process.execPath, ...args], { ...process.env, POLICY_PARSE_CACHE_DIR: cache });
   const cmds = {
-    node: [process.execPath, '-e', '0'], version: [process.execPath, BIN, '--version'],
-    single: [process.execPath, BIN, SEED_FILE], uncached: [process.execPath, BIN, SEED_FILE],
+    node: run(['-e', '0']), version: run([BIN, '--version']), single: run([BIN, SEED_FILE]), uncached: run([BIN, SEED_FILE], ''),
   };
-  const envs = { node: withCache, version: withCache, single: withCache, uncached: { ...process.env, POLICY_PARSE_CACHE_DIR: '' } };
   const runs: Record<keyof typeof cmds, Timed[]> = { node: [], version: [], single: [], uncached: [] };
-  timed(cmds.single, withCache);
-  for (let i = 0; i < SINGLE_RUNS; i++) for (const k of Object.keys(cmds) as (keyof typeof cmds)[]) runs[k].push(timed(cmds[k], envs[k]));
+  cmds.single();
+  for (let i = 0; i < SINGLE_RUNS; i++) for (const k of Object.keys(cmds) as (keyof typeof cmds)[]) runs[k].push(cmds[k]());
   rmSync(cacheDir, { recursive: true, force: true });
   const w = (k: keyof typeof cmds) => median(runs[k].map((r) => r.wallMs));
   const c = (k: keyof typeof cmds) => median(runs[k].map((r) => r.cpuMs));

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
+import { fnv1a } from '../extract/lazyDictionary.js';
 import { LENT_IMPORT } from '../importExternal.js';
 
 // Runs the bundled tool (one CommonJS file) with V8's code cache. Node 20 has no compile cache
@@ -50,24 +51,18 @@ export function cacheUseFor(args: readonly string[]): CacheUse {
   return { variant, write: !helpOnly };
 }
 
-function fnv(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
-}
-
 /**
  * The cache file's name. V8 checks its own version and flags but, of the source, only the length,
  * so the name carries the bundle's size and modification time: a rebuilt or upgraded tool never
  * runs bytecode compiled from another build. Node's version and flags are in it too, so runs with
  * other flags (`node --single-threaded`) keep caches of their own instead of replacing each other's.
  */
-export function cacheFileName(build: string, variant: string): string {
-  return `${build}-${fnv(process.execArgv.join('\0'))}-${variant}.v8cache`;
+function cacheFileName(build: string, variant: string): string {
+  return `${build}-${fnv1a(process.execArgv.join('\0')).toString(36)}-${variant}.v8cache`;
 }
 
 /** What identifies one build of `file` under one Node: the part of the name caches of other builds lack. */
-export function buildStamp(file: string, size: number, mtimeMs: number): string {
+function buildStamp(file: string, size: number, mtimeMs: number): string {
   return `${nodeStamp(file)}${size}-${Math.trunc(mtimeMs)}`;
 }
 

@@ -50,7 +50,8 @@ export function sampleHash(bytes: Uint8Array): number {
 const FNV_OFFSET = 0x811c9dc5;
 const step = (h: number, unit: number) => Math.imul(h ^ unit, 0x01000193);
 
-function wordHash(word: string): number {
+/** 32-bit FNV-1a of a string's UTF-16 units (the index's word hash; also used to name files). */
+export function fnv1a(word: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) h = step(h, word.charCodeAt(i));
   return h >>> 0;
@@ -94,7 +95,7 @@ export function buildDictionaryIndex(main: Uint8Array, user: Uint8Array): Dictio
     if (e.word.length > 255) throw new Error(`dictionary word longer than 255 units: ${e.word}`);
     const first = e.word.charCodeAt(0);
     if (e.word.length > maxLength[first]) maxLength[first] = e.word.length;
-    const h = wordHash(e.word);
+    const h = fnv1a(e.word);
     let p = h & mask;
     while (table[p] !== 0) p = (p + 1) & mask;
     table[p] = (((h >>> LINE_BITS) & 0xfff) << LINE_BITS | (i + 1)) >>> 0;

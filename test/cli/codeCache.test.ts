@@ -1,28 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHED_COMMANDS, cacheDirectory, cacheUseFor } from '../../src/cli/codeCache.js';
+import { fixture, runCli } from '../helpers.js';
 
 // The command-line tool's V8 code cache (src/cli/codeCache.ts), end to end through the built CLI
 // (npm test builds it first).
 
-const ROOT = resolve(__dirname, '../..');
-const BIN = join(ROOT, 'bin/policy-parse.cjs');
-const SEED = join(ROOT, 'fixtures/formats/seed000.gbk.txt');
-const PDF = join(ROOT, 'fixtures/formats/seed000.pdf');
+const SEED = fixture('formats/seed000.gbk.txt');
+const PDF = fixture('formats/seed000.pdf');
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function cli(args: string[], cacheDir: string): Promise<Run> {
-  return new Promise((res) => {
-    const env = { ...process.env, POLICY_PARSE_CACHE_DIR: cacheDir };
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      res({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[], cacheDir: string) => runCli(args, { env: { POLICY_PARSE_CACHE_DIR: cacheDir } });
 
 const caches = (dir: string) => {
   try {
@@ -115,7 +104,7 @@ describe('the CLI with a code cache', () => {
     const dir = freshDir();
     expect((await cli(['--version'], dir)).code).toBe(0);
     expect((await cli(['--help'], dir)).code).toBe(0);
-    expect((await cli([join(ROOT, 'no-such-file.txt')], dir)).code).toBe(2);
+    expect((await cli([fixture('no-such-file.txt')], dir)).code).toBe(2);
     expect(caches(dir)).toEqual([]);
     await cli(['schema'], dir);
     await cli([SEED], dir);
