@@ -2,21 +2,23 @@ import { createRequire } from 'node:module';
 import mammoth from 'mammoth';
 import { InputError } from '../errors.js';
 import { assemble } from './assemble.js';
-import { parseHtml, parseMammothHtml } from './dom.js';
+import { parseHtml, parseMammothHtml, type XNode } from './dom.js';
+import { docxBodyTree } from './docxBody.js';
 import { docxParagraphMarkers, type ParagraphMarker } from './docxNumbering.js';
 import { htmlToItems } from './htmlBlocks.js';
 import type { ReadDocument } from './types.js';
 import { listZip, plainZip, readEntry, ZipError, type ZipEntry } from './zip.js';
 
-// .docx: mammoth converts to HTML, which is walked into blocks. Before that the
-// package is checked with our own ZIP reader: every XML part is inflated under a
-// size limit (a zip bomb is refused before mammoth sees it), and word/numbering.xml
-// with the paragraphs' w:numPr gives back the automatic list markers mammoth drops.
-// Each step avoids repeating work when the result is provably the same: mammoth
-// reads the parts inflated here instead of unzipping the package again (plainZip),
-// word/document.xml is streamed rather than built into a tree (streamParagraphs),
-// and mammoth's HTML is read without an HTML5 parser (parseMammothHtml); each falls
-// back to the general path for input where it could differ.
+// .docx: word/document.xml → the tree of paragraphs and tables that htmlToItems walks
+// into blocks. The package is first checked with our own ZIP reader: every XML part is
+// inflated under a size limit (a zip bomb is refused before anything parses it), and
+// word/numbering.xml with the paragraphs' w:numPr gives back the automatic list
+// markers mammoth drops. The tree is read directly (docxBodyTree, which follows
+// mammoth's reading rules) when the document stays within what those rules cover;
+// anything else is converted by mammoth to HTML and read back. mammoth then reads the
+// parts inflated here instead of unzipping the package again (plainZip), and its HTML
+// is read without an HTML5 parser (parseMammothHtml); each shortcut falls back to the
+// general path for input where it could differ.
 
 /** Total inflated size allowed for the XML parts of one .docx. */
 export const DOCX_XML_LIMIT = 50 * 1024 * 1024;
@@ -34,12 +36,30 @@ const transforms = (mammoth as unknown as {
   transforms: { paragraph(fn: (p: MammothNode) => MammothNode): (element: unknown) => unknown };
 }).transforms;
 
-export async function readDocx(bytes: Uint8Array, name: string): Promise<ReadDocument> {
+export interface DocxOptions {
+  /** Convert with mammoth even when docxBodyTree could read the document (to compare the two). */
+  mammoth?: boolean;
+}
+
+export async function readDocx(bytes: Uint8Array, name: string, options: DocxOptions = {}): Promise<ReadDocument> {
   const parts = readPackage(bytes, name);
   const markers = parts.document
     ? docxParagraphMarkers(parts.document, parts.numbering, parts.styles)
     : [];
-  const align = aligner(markers);
+  // Most documents are read without mammoth (docxBodyTree says which); the rest are converted by it.
+  const direct = parts.document && !parts.styleMap && !parts.misstated && !options.mammoth;
+  const root = (direct ? docxBodyTree(parts.document!, aligner(markers)) : null)
+    ?? await mammothTree(bytes, parts, aligner(markers), name);
+  const { blocks, text } = assemble(htmlToItems(root, { olNumbers: false }));
+  const restored = markers.filter((m) => m.marker).length;
+  const notes: ReadDocument['notes'] = [];
+  if (restored) notes.push({ code: 'numbering-restored', message: `${restored} automatic list markers restored from word/numbering.xml`, line: null });
+  if (!blocks.length) throw new InputError(name, 'the .docx has no text');
+  return { format: 'docx', encoding: null, blocks, notes, text };
+}
+
+/** mammoth's HTML of the document, with `align`'s list markers, read back into a tree. */
+async function mammothTree(bytes: Uint8Array, parts: Package, align: (text: string) => string | null, name: string): Promise<XNode> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let html: string;
   try {
@@ -62,17 +82,15 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<ReadDoc
     throw new InputError(name, `not a valid .docx (${oneLine((e as Error).message)})`);
   }
   // mammoth's HTML is regular: read it directly unless parse5 would restructure it.
-  const root = parseMammothHtml(html) ?? parseHtml(`<body>${html}</body>`).root;
-  const { blocks, text } = assemble(htmlToItems(root, { olNumbers: false }));
-  const restored = markers.filter((m) => m.marker).length;
-  const notes: ReadDocument['notes'] = [];
-  if (restored) notes.push({ code: 'numbering-restored', message: `${restored} automatic list markers restored from word/numbering.xml`, line: null });
-  if (!blocks.length) throw new InputError(name, 'the .docx has no text');
-  return { format: 'docx', encoding: null, blocks, notes, text };
+  return parseMammothHtml(html) ?? parseHtml(`<body>${html}</body>`).root;
 }
 
 interface Package {
   document: string | null;
+  /** The package carries a style map for mammoth (mammoth/style-map), which only mammoth applies. */
+  styleMap: boolean;
+  /** Some XML part inflated to another size than its header says: mammoth's unzipper refuses such a package. */
+  misstated: boolean;
   numbering: string | null;
   styles: string | null;
   /** The package as mammoth's zip file interface, when it can be served from the parts inflated here. */
@@ -94,6 +112,7 @@ function readPackage(bytes: Uint8Array, name: string): Package {
   const xml = new Map<string, Buffer>();
   // By exact entry name (as JSZip lists them), the parts whose inflated size is the declared one.
   const exact = new Map<string, Buffer>();
+  let misstated = false;
   try {
     for (const e of entries) {
       if (!/\.(xml|rels)$/i.test(e.name)) continue;
@@ -101,7 +120,10 @@ function readPackage(bytes: Uint8Array, name: string): Package {
       budget -= data.length;
       xml.set(e.name.replace(/^\//, ''), data);
       if (data.length === e.size) exact.set(e.name, data);
-      else exact.delete(e.name);
+      else {
+        exact.delete(e.name);
+        misstated = true;
+      }
     }
   } catch (e) {
     if (e instanceof ZipError && e.kind === 'limit') {
@@ -125,6 +147,8 @@ function readPackage(bytes: Uint8Array, name: string): Package {
   const rels = relationships(text(main.replace(/([^/]+)$/, '_rels/$1.rels')) ?? '', main);
   return {
     document,
+    styleMap: byName.has('mammoth/style-map'),
+    misstated,
     numbering: text(rels.numbering ?? 'word/numbering.xml') ?? null,
     styles: text(rels.styles ?? 'word/styles.xml') ?? null,
     file: plainZip(bytes) ? mammothFile(bytes, entries, exact, decoded) : null,
