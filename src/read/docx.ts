@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import mammoth from 'mammoth';
+import type Mammoth from 'mammoth';
 import { InputError } from '../errors.js';
 import { assemble } from './assemble.js';
 import { parseHtml, parseMammothHtml, type XNode } from './dom.js';
@@ -24,17 +24,34 @@ import { listZip, plainZip, readEntry, ZipError, type ZipEntry } from './zip.js'
 export const DOCX_XML_LIMIT = 50 * 1024 * 1024;
 
 const require = createRequire(import.meta.url);
-// mammoth's document model constructors, to put restored markers into paragraphs.
-const mammothDocuments = require('mammoth/lib/documents.js') as {
-  Run: (children: unknown[], properties?: Record<string, unknown>) => unknown;
-  Text: (value: string) => unknown;
-};
 
 interface MammothNode { type: string; value?: string; children?: MammothNode[] }
-// mammoth.transforms is not in its type declarations.
-const transforms = (mammoth as unknown as {
+
+/** mammoth, loaded when a document needs it (most are read without it). */
+interface MammothApi {
+  main: typeof Mammoth;
+  // Its document model's constructors, to put restored markers into paragraphs.
+  documents: {
+    Run: (children: unknown[], properties?: Record<string, unknown>) => unknown;
+    Text: (value: string) => unknown;
+  };
+  // mammoth.transforms is not in its type declarations.
   transforms: { paragraph(fn: (p: MammothNode) => MammothNode): (element: unknown) => unknown };
-}).transforms;
+  zip: { openArrayBuffer(buffer: Buffer): Promise<MammothZipFile> };
+}
+let mammothApi: MammothApi | null = null;
+function mammoth(): MammothApi {
+  if (!mammothApi) {
+    const main = require('mammoth') as typeof Mammoth;
+    mammothApi = {
+      main,
+      documents: require('mammoth/lib/documents.js') as MammothApi['documents'],
+      transforms: (main as unknown as { transforms: MammothApi['transforms'] }).transforms,
+      zip: require('mammoth/lib/zipfile.js') as MammothApi['zip'],
+    };
+  }
+  return mammothApi;
+}
 
 export interface DocxOptions {
   /** Convert with mammoth even when docxBodyTree could read the document (to compare the two). */
@@ -61,18 +78,19 @@ export async function readDocx(bytes: Uint8Array, name: string, options: DocxOpt
 /** mammoth's HTML of the document, with `align`'s list markers, read back into a tree. */
 async function mammothTree(bytes: Uint8Array, parts: Package, align: (text: string) => string | null, name: string): Promise<XNode> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { main, documents, transforms } = mammoth();
   let html: string;
   try {
-    const result = await mammoth.convertToHtml(
+    const result = await main.convertToHtml(
       // The XML parts are inflated already: mammoth reads them from there rather than unzip the package again.
       parts.file ? { file: parts.file } as unknown as { buffer: Buffer } : { buffer },
       {
         // Images are not read (their bytes could be large, and they carry no text).
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+        convertImage: main.images.imgElement(async () => ({ src: '' })),
         transformDocument: transforms.paragraph((p: MammothNode) => {
           const marker = align(plainText(p));
           if (!marker) return p;
-          const run = mammothDocuments.Run([mammothDocuments.Text(marker)]) as MammothNode;
+          const run = documents.Run([documents.Text(marker)]) as MammothNode;
           return { ...p, children: [run, ...(p.children ?? [])] };
         }),
       },
@@ -164,7 +182,6 @@ interface MammothZipFile {
 }
 
 const OBJECT = {};
-const mammothZip = require('mammoth/lib/zipfile.js') as { openArrayBuffer(buffer: Buffer): Promise<MammothZipFile> };
 
 /**
  * The package as mammoth would open it (plainZip: JSZip lists the same entries under the
@@ -174,7 +191,7 @@ const mammothZip = require('mammoth/lib/zipfile.js') as { openArrayBuffer(buffer
 function mammothFile(bytes: Uint8Array, entries: ZipEntry[], parts: Map<string, Buffer>, decoded: (data: Buffer) => string): MammothZipFile {
   const names = new Set(entries.map((e) => e.name));
   let zip: Promise<MammothZipFile> | null = null;
-  const opened = () => (zip ??= mammothZip.openArrayBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+  const opened = () => (zip ??= mammoth().zip.openArrayBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
   return {
     exists: (name) => {
       // JSZip's file(name) is null for directories (their names end with "/" here, plainZip checks).

@@ -1,4 +1,11 @@
-import * as cheerio from 'cheerio';
+import { createRequire } from 'node:module';
+import type * as Cheerio from 'cheerio';
+
+// cheerio (and the HTTP client it brings) is loaded only when a document needs it: most
+// .docx and all .txt/.pdf/.doc inputs never do.
+const require = createRequire(import.meta.url);
+let cheerioModule: typeof Cheerio | null = null;
+const cheerio = (): typeof Cheerio => (cheerioModule ??= require('cheerio') as typeof Cheerio);
 
 // A minimal view of the DOM cheerio builds (domhandler nodes), enough to walk it
 // without depending on domhandler's types.
@@ -13,7 +20,7 @@ export interface XNode {
 }
 
 export function parseXml(xml: string): XNode {
-  return parsePlainXml(xml) ?? (cheerio.load(xml, { xml: true }).root()[0] as unknown as XNode);
+  return parsePlainXml(xml) ?? (cheerio().load(xml, { xml: true }).root()[0] as unknown as XNode);
 }
 
 /** What scanPlainXml reports, in document order. */
@@ -204,8 +211,8 @@ function decodeXmlText(s: string, start: number, end: number, first: number): st
   return out + s.slice(from, end);
 }
 
-export function parseHtml(html: string): { $: cheerio.CheerioAPI; root: XNode } {
-  const $ = cheerio.load(html);
+export function parseHtml(html: string): { $: Cheerio.CheerioAPI; root: XNode } {
+  const $ = cheerio().load(html);
   return { $, root: $.root()[0] as unknown as XNode };
 }
 
