@@ -308,12 +308,7 @@ function findAnchoredLimit(text: string, t: string, opts: DeadlineOptions): Pars
 export function findDeadlineInText(text: string, opts: DeadlineOptions): ParsedDeadline | null {
   const t = toHalfWidth(text); // same length as text, so spans slice the printed text
   const hits: InTextHit[] = [];
-  const add = (start: number, end: number) => {
-    const tail = ONGOING_TAIL.exec(t.slice(end));
-    const stop = tail ? end + tail[0].length : end;
-    const parsed = parseDeadline(text.slice(start, stop), opts);
-    if (parsed.due) hits.push({ start, end: stop, parsed });
-  };
+  const add = (start: number, end: number) => addDueHit(hits, text, t, opts, start, end);
   let recurring: ParsedDeadline | null = null;
   for (const h of findDates(t, opts.year)) {
     // Only the end of the text before the date is tested (every pattern below is anchored there).
@@ -343,6 +338,14 @@ export function findDeadlineInText(text: string, opts: DeadlineOptions): ParsedD
   const later = (a: InTextHit, b: InTextHit) =>
     b.parsed.due! > a.parsed.due! || (b.parsed.due === a.parsed.due && b.end - b.start > a.end - a.start) ? b : a;
   return hits.reduce(later).parsed;
+}
+
+/** The phrase at start…end (with an ongoing tail: "并持续推进"), when it gives a due date. */
+function addDueHit(hits: InTextHit[], text: string, t: string, opts: DeadlineOptions, start: number, end: number): void {
+  const tail = ONGOING_TAIL.exec(t.slice(end));
+  const stop = tail ? end + tail[0].length : end;
+  const parsed = parseDeadline(text.slice(start, stop), opts);
+  if (parsed.due) hits.push({ start, end: stop, parsed });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { attr, child, childrenNamed, descendants, firstDescendant, hasLocalName, isTag, parseXml, scanPlainXml, type XNode } from './dom.js';
+import { attr, child, childrenNamed, descendants, firstDescendant, hasLocalName, isTag, parseXml, scanPlainXml, type OpenTag, type XmlSink, type XNode } from './dom.js';
 import { NumberingCounter, type LevelDef, type ListRef } from './numbering.js';
 
 // Restores the list markers of a .docx (mammoth drops them): reads the list
@@ -84,87 +84,97 @@ interface OpenParagraph {
  * the XML is not plain.
  */
 export function streamParagraphs(xml: string): ParagraphInfo[] | null {
-  // Each paragraph with whether paragraphs() reaches it from the first w:body, or from the root (no body).
-  const found: { info: ParagraphInfo; inBody: boolean; inDocument: boolean }[] = [];
-  const open: OpenParagraph[] = [];
-  // Per open element: 1 = an mc:Choice, 2 = an mc:Choice inside the body, 4 = the body.
-  const frames: number[] = [];
-  let choices = 0; // open mc:Choice elements
-  let choicesInBody = 0; // open mc:Choice elements inside the body
-  let bodySeen = false;
-  let inBody = false;
-  const plain = scanPlainXml(xml, {
-    open(name, attribs) {
-      const depth = frames.length;
-      const i = name.indexOf(':');
-      const local = i >= 0 ? name.slice(i + 1) : name;
-      for (const p of open) {
-        const state = p.states[p.states.length - 1];
-        let next = state;
-        if (state === WALK) {
-          if (local === 'p' || local === 'Choice' || local === 'del' || local === 'instrText') next = SKIP;
-          else if (local === 't') next = TEXT;
-          else if (local === 'tab') { p.info.text += '\t'; next = SKIP; }
+  const stream = new ParagraphStream();
+  if (!scanPlainXml(xml, stream)) return null;
+  return stream.found.filter((f) => (stream.bodySeen ? f.inBody : f.inDocument)).map((f) => f.info);
+}
+
+// A class, not a sink of closures made per call: V8 keeps optimised code only while a
+// function object holds it, and a batch worker would otherwise optimise it anew after
+// each full collection.
+class ParagraphStream implements XmlSink {
+  /** Each paragraph with whether paragraphs() reaches it from the first w:body, or from the root (no body). */
+  readonly found: { info: ParagraphInfo; inBody: boolean; inDocument: boolean }[] = [];
+  private readonly openParagraphs: OpenParagraph[] = [];
+  /** Per open element: 1 = an mc:Choice, 2 = an mc:Choice inside the body, 4 = the body. */
+  private readonly frames: number[] = [];
+  private choices = 0; // open mc:Choice elements
+  private choicesInBody = 0; // open mc:Choice elements inside the body
+  bodySeen = false;
+  private inBody = false;
+
+  open(name: string, tag: OpenTag): void {
+    const depth = this.frames.length;
+    const i = name.indexOf(':');
+    const local = i >= 0 ? name.slice(i + 1) : name;
+    for (const p of this.openParagraphs) {
+      const state = p.states[p.states.length - 1];
+      let next = state;
+      if (state === WALK) {
+        if (local === 'p' || local === 'Choice' || local === 'del' || local === 'instrText') next = SKIP;
+        else if (local === 't') next = TEXT;
+        else if (local === 'tab') { p.info.text += '\t'; next = SKIP; }
+      }
+      p.states.push(next);
+      // child(p, 'pPr'), child(pPr, 'numPr'), child(numPr, 'numId' | 'ilvl'), child(pPr, 'pStyle'): the first of each.
+      if (depth === p.depth + 1) {
+        if (local === 'pPr' && p.pPr === 'none') p.pPr = 'open';
+      } else if (depth === p.depth + 2 && p.pPr === 'open') {
+        if (local === 'numPr' && p.numPr === 'none') {
+          p.numPr = 'open';
+          p.info.numPr = { numId: undefined, ilvl: undefined };
+        } else if (local === 'pStyle' && !p.pStyleSeen) {
+          p.pStyleSeen = true;
+          p.info.pStyle = attr({ type: 'tag', attribs: tag.attribs() }, 'val');
         }
-        p.states.push(next);
-        // child(p, 'pPr'), child(pPr, 'numPr'), child(numPr, 'numId' | 'ilvl'), child(pPr, 'pStyle'): the first of each.
-        if (depth === p.depth + 1) {
-          if (local === 'pPr' && p.pPr === 'none') p.pPr = 'open';
-        } else if (depth === p.depth + 2 && p.pPr === 'open') {
-          if (local === 'numPr' && p.numPr === 'none') {
-            p.numPr = 'open';
-            p.info.numPr = { numId: undefined, ilvl: undefined };
-          } else if (local === 'pStyle' && !p.pStyleSeen) {
-            p.pStyleSeen = true;
-            p.info.pStyle = attr({ type: 'tag', attribs: attribs() }, 'val');
-          }
-        } else if (depth === p.depth + 3 && p.numPr === 'open') {
-          if (local === 'numId' && !p.numIdSeen) {
-            p.numIdSeen = true;
-            p.info.numPr!.numId = attr({ type: 'tag', attribs: attribs() }, 'val');
-          } else if (local === 'ilvl' && !p.ilvlSeen) {
-            p.ilvlSeen = true;
-            p.info.numPr!.ilvl = attr({ type: 'tag', attribs: attribs() }, 'val');
-          }
+      } else if (depth === p.depth + 3 && p.numPr === 'open') {
+        if (local === 'numId' && !p.numIdSeen) {
+          p.numIdSeen = true;
+          p.info.numPr!.numId = attr({ type: 'tag', attribs: tag.attribs() }, 'val');
+        } else if (local === 'ilvl' && !p.ilvlSeen) {
+          p.ilvlSeen = true;
+          p.info.numPr!.ilvl = attr({ type: 'tag', attribs: tag.attribs() }, 'val');
         }
       }
-      let frame = 0;
-      if (local === 'p') {
-        const info: ParagraphInfo = { text: '', numPr: null, pStyle: undefined };
-        found.push({ info, inBody: inBody && choicesInBody === 0, inDocument: choices === 0 });
-        open.push({ info, depth, states: [WALK], pPr: 'none', numPr: 'none', numIdSeen: false, ilvlSeen: false, pStyleSeen: false });
-      } else if (local === 'Choice' && name.startsWith('mc:')) {
-        choices++;
-        frame = 1;
-        if (inBody) { choicesInBody++; frame |= 2; }
-      } else if (local === 'body' && !bodySeen) {
-        bodySeen = true;
-        inBody = true;
-        frame = 4;
-      }
-      frames.push(frame);
-    },
-    close() {
-      const frame = frames.pop()!;
-      const depth = frames.length;
-      if (frame & 1) choices--;
-      if (frame & 2) choicesInBody--;
-      if (frame & 4) inBody = false;
-      for (let k = open.length - 1; k >= 0; k--) {
-        const p = open[k];
-        if (depth === p.depth) { open.splice(k, 1); continue; }
-        p.states.pop();
-        if (depth === p.depth + 1 && p.pPr === 'open') p.pPr = 'done';
-        else if (depth === p.depth + 2 && p.numPr === 'open') p.numPr = 'done';
-      }
-    },
-    text(data) {
-      for (const p of open) if (p.states[p.states.length - 1] === TEXT) p.info.text += data;
-    },
-    instruction() { /* no text */ },
-  });
-  if (!plain) return null;
-  return found.filter((f) => (bodySeen ? f.inBody : f.inDocument)).map((f) => f.info);
+    }
+    let frame = 0;
+    if (local === 'p') {
+      const info: ParagraphInfo = { text: '', numPr: null, pStyle: undefined };
+      this.found.push({ info, inBody: this.inBody && this.choicesInBody === 0, inDocument: this.choices === 0 });
+      this.openParagraphs.push({ info, depth, states: [WALK], pPr: 'none', numPr: 'none', numIdSeen: false, ilvlSeen: false, pStyleSeen: false });
+    } else if (local === 'Choice' && name.startsWith('mc:')) {
+      this.choices++;
+      frame = 1;
+      if (this.inBody) { this.choicesInBody++; frame |= 2; }
+    } else if (local === 'body' && !this.bodySeen) {
+      this.bodySeen = true;
+      this.inBody = true;
+      frame = 4;
+    }
+    this.frames.push(frame);
+  }
+
+  close(): void {
+    const frame = this.frames.pop()!;
+    const depth = this.frames.length;
+    if (frame & 1) this.choices--;
+    if (frame & 2) this.choicesInBody--;
+    if (frame & 4) this.inBody = false;
+    const open = this.openParagraphs;
+    for (let k = open.length - 1; k >= 0; k--) {
+      const p = open[k];
+      if (depth === p.depth) { open.splice(k, 1); continue; }
+      p.states.pop();
+      if (depth === p.depth + 1 && p.pPr === 'open') p.pPr = 'done';
+      else if (depth === p.depth + 2 && p.numPr === 'open') p.numPr = 'done';
+    }
+  }
+
+  text(data: string): void {
+    for (const p of this.openParagraphs) if (p.states[p.states.length - 1] === TEXT) p.info.text += data;
+  }
+
+  instruction(): void { /* no text */ }
 }
 
 /** Paragraphs in document order, skipping the mc:Choice branch of alternate content (mammoth reads the fallback). */

@@ -23,10 +23,14 @@ export function parseXml(xml: string): XNode {
   return parsePlainXml(xml) ?? (cheerio().load(xml, { xml: true }).root()[0] as unknown as XNode);
 }
 
+/** The attributes of the tag being opened: `attribs()` builds them; call it during open() only. */
+export interface OpenTag {
+  attribs(): Record<string, string>;
+}
+
 /** What scanPlainXml reports, in document order. */
 export interface XmlSink {
-  /** `attribs()` builds the element's attributes; call it during open() only. */
-  open(name: string, attribs: () => Record<string, string>): void;
+  open(name: string, tag: OpenTag): void;
   /** Closes the element opened last (a self-closing tag is an open and a close). */
   close(): void;
   text(data: string): void;
@@ -40,19 +44,63 @@ export interface XmlSink {
  * (comments, CDATA, DOCTYPE, unbalanced or unusual markup), which parseXml gives to cheerio.
  */
 export function parsePlainXml(xml: string): XNode | null {
-  const root: XNode = { type: 'root', children: [], parent: null };
-  let parent = root;
-  const plain = scanPlainXml(xml, {
-    open(name, attribs) {
-      const el: XNode = { type: 'tag', name, attribs: attribs(), children: [], parent };
-      parent.children!.push(el);
-      parent = el;
-    },
-    close() { parent = parent.parent!; },
-    text(data) { parent.children!.push({ type: 'text', data, parent }); },
-    instruction(name, data) { parent.children!.push({ type: 'directive', name, data, parent }); },
-  });
-  return plain ? root : null;
+  const builder = new TreeBuilder();
+  return scanPlainXml(xml, builder) ? builder.root : null;
+}
+
+// The sinks and the scanner's state are classes, not closures made per call: V8 keeps
+// optimised code only while a function object holds it, and a batch worker would
+// otherwise optimise them anew after each full collection.
+class TreeBuilder implements XmlSink {
+  readonly root: XNode = { type: 'root', children: [], parent: null };
+  private parent = this.root;
+
+  open(name: string, tag: OpenTag): void {
+    const el: XNode = { type: 'tag', name, attribs: tag.attribs(), children: [], parent: this.parent };
+    this.parent.children!.push(el);
+    this.parent = el;
+  }
+
+  close(): void { this.parent = this.parent.parent!; }
+
+  text(data: string): void { this.parent.children!.push({ type: 'text', data, parent: this.parent }); }
+
+  instruction(name: string, data: string): void { this.parent.children!.push({ type: 'directive', name, data, parent: this.parent }); }
+}
+
+/** The scanner's text decoding, and the attributes of the tag being read. */
+class ScanState implements OpenTag {
+  // The next "&" at or after the text being decoded (searched once, not for every text).
+  amp: number;
+  // The current tag's attributes: [name start, name end, value start, value end] each, and
+  // the decoded value of those with references (made into an object only when asked for).
+  readonly spans: number[] = [];
+  readonly decoded: (string | undefined)[] = [];
+  count = 0;
+
+  constructor(private readonly xml: string) {
+    this.amp = xml.indexOf('&');
+  }
+
+  decode(start: number, end: number): string | null {
+    const xml = this.xml;
+    if (this.amp >= 0 && this.amp < start) this.amp = xml.indexOf('&', start);
+    if (this.amp < 0 || this.amp >= end) return xml.slice(start, end);
+    const out = decodeXmlText(xml, start, end, this.amp);
+    this.amp = xml.indexOf('&', end);
+    return out;
+  }
+
+  attribs(): Record<string, string> {
+    const { xml, spans, decoded } = this;
+    const out: Record<string, string> = {};
+    for (let k = 0; k < this.count; k++) {
+      const attrName = xml.slice(spans[4 * k], spans[4 * k + 1]);
+      // The first of repeated attributes counts.
+      if (!Object.prototype.hasOwnProperty.call(out, attrName)) out[attrName] = decoded[k] ?? xml.slice(spans[4 * k + 2], spans[4 * k + 3]);
+    }
+    return out;
+  }
 }
 
 /**
@@ -63,34 +111,14 @@ export function scanPlainXml(xml: string, sink: XmlSink): boolean {
   const open: string[] = [];
   const len = xml.length;
   let i = 0;
-  // The next "&" at or after the text being decoded (searched once, not for every text).
-  let amp = xml.indexOf('&');
-  const decode = (start: number, end: number): string | null => {
-    if (amp >= 0 && amp < start) amp = xml.indexOf('&', start);
-    if (amp < 0 || amp >= end) return xml.slice(start, end);
-    const out = decodeXmlText(xml, start, end, amp);
-    amp = xml.indexOf('&', end);
-    return out;
-  };
-  // The current tag's attributes: [name start, name end, value start, value end] each, and
-  // the decoded value of those with references (made into an object only when asked for).
-  const spans: number[] = [];
-  const decoded: (string | undefined)[] = [];
+  const state = new ScanState(xml);
+  const { spans, decoded } = state;
   let count = 0;
-  const attribs = (): Record<string, string> => {
-    const out: Record<string, string> = {};
-    for (let k = 0; k < count; k++) {
-      const attrName = xml.slice(spans[4 * k], spans[4 * k + 1]);
-      // The first of repeated attributes counts.
-      if (!Object.prototype.hasOwnProperty.call(out, attrName)) out[attrName] = decoded[k] ?? xml.slice(spans[4 * k + 2], spans[4 * k + 3]);
-    }
-    return out;
-  };
   while (i < len) {
     const lt = xml.indexOf('<', i);
     const end = lt < 0 ? len : lt;
     if (end > i) {
-      const data = decode(i, end);
+      const data = state.decode(i, end);
       if (data === null) return false;
       sink.text(data);
     }
@@ -153,10 +181,10 @@ export function scanPlainXml(xml: string, sink: XmlSink): boolean {
       if (q !== 0x22 && q !== 0x27) return false;
       const close = xml.indexOf(q === 0x22 ? '"' : "'", j + 1);
       if (close < 0) return false;
-      if (amp >= 0 && amp <= j) amp = xml.indexOf('&', j + 1);
+      if (state.amp >= 0 && state.amp <= j) state.amp = xml.indexOf('&', j + 1);
       let value: string | undefined;
-      if (amp >= 0 && amp < close) {
-        const v = decode(j + 1, close);
+      if (state.amp >= 0 && state.amp < close) {
+        const v = state.decode(j + 1, close);
         if (v === null) return false;
         value = v;
       }
@@ -169,7 +197,8 @@ export function scanPlainXml(xml: string, sink: XmlSink): boolean {
       const after = xml.charCodeAt(j);
       if (after !== 0x3e && after !== 0x2f && !isXmlSpace(after)) return false;
     }
-    sink.open(name, attribs);
+    state.count = count;
+    sink.open(name, state);
     if (closed) sink.close();
     else open.push(name);
     i = j;

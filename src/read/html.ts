@@ -91,24 +91,7 @@ interface Candidate { node: XNode; score: number }
  */
 function findBody(root: XNode): Candidate | null {
   const scores = new Map<XNode, number>();
-  const add = (n: XNode | null | undefined, v: number) => { if (n && n.type !== 'root') scores.set(n, (scores.get(n) ?? 0) + v); };
-  const visit = (n: XNode, inFurniture: boolean) => {
-    for (const c of n.children ?? []) {
-      if (!isTag(c)) continue;
-      const name = (c.name ?? '').toLowerCase();
-      if (NOT_SCORED.has(name)) continue;
-      const furniture = inFurniture || isFurniture(c);
-      if (!furniture && SCORED.has(name)) {
-        const chars = ownCjk(c);
-        if (chars > 0) {
-          add(c.parent, chars);
-          add(c.parent?.parent, chars / 2);
-        }
-      }
-      visit(c, furniture);
-    }
-  };
-  visit(root, false);
+  scoreBlocks(root, false, scores);
   let best: Candidate | null = null;
   for (const [node, s] of scores) {
     const a = node.attribs ?? {};
@@ -116,6 +99,31 @@ function findBody(root: XNode): Candidate | null {
     if (!best || score > best.score) best = { node, score };
   }
   return best;
+}
+
+// The walks below are module-level functions, not closures made per document: V8 keeps
+// optimised code only while a function object holds it, and a batch worker would
+// otherwise optimise them anew after each full collection.
+
+function scoreBlocks(n: XNode, inFurniture: boolean, scores: Map<XNode, number>): void {
+  for (const c of n.children ?? []) {
+    if (!isTag(c)) continue;
+    const name = (c.name ?? '').toLowerCase();
+    if (NOT_SCORED.has(name)) continue;
+    const furniture = inFurniture || isFurniture(c);
+    if (!furniture && SCORED.has(name)) {
+      const chars = ownCjk(c, false);
+      if (chars > 0) {
+        addScore(scores, c.parent, chars);
+        addScore(scores, c.parent?.parent, chars / 2);
+      }
+    }
+    scoreBlocks(c, furniture, scores);
+  }
+}
+
+function addScore(scores: Map<XNode, number>, n: XNode | null | undefined, v: number): void {
+  if (n && n.type !== 'root') scores.set(n, (scores.get(n) ?? 0) + v);
 }
 
 const NOT_SCORED = new Set(['script', 'style', 'noscript', 'head', 'iframe', 'template']);
@@ -126,18 +134,15 @@ const OWN_TEXT_STOP = new Set(['p', 'div', 'td', 'tr', 'table', 'li', 'ul', 'ol'
  * Chinese characters directly in an element and its inline descendants (not in nested
  * blocks), less those in links.
  */
-function ownCjk(n: XNode): number {
+function ownCjk(m: XNode, inLink: boolean): number {
   let chars = 0;
-  const walk = (m: XNode, inLink: boolean) => {
-    for (const c of m.children ?? []) {
-      if (c.type === 'text') { if (!inLink) chars += countCjkText(c.data ?? ''); continue; }
-      if (!isTag(c)) continue;
-      const name = (c.name ?? '').toLowerCase();
-      if (OWN_TEXT_STOP.has(name)) continue;
-      walk(c, inLink || name === 'a');
-    }
-  };
-  walk(n, false);
+  for (const c of m.children ?? []) {
+    if (c.type === 'text') { if (!inLink) chars += countCjkText(c.data ?? ''); continue; }
+    if (!isTag(c)) continue;
+    const name = (c.name ?? '').toLowerCase();
+    if (OWN_TEXT_STOP.has(name)) continue;
+    chars += ownCjk(c, inLink || name === 'a');
+  }
   return chars;
 }
 
@@ -161,18 +166,19 @@ function countCjk(items: Item[]): number {
 }
 
 function pageTitle(root: XNode): string | null {
-  const find = (n: XNode): XNode | null => {
-    for (const c of n.children ?? []) {
-      if (!isTag(c)) continue;
-      if ((c.name ?? '').toLowerCase() === 'title') return c;
-      const f = find(c);
-      if (f) return f;
-    }
-    return null;
-  };
-  const t = find(root);
+  const t = findTitle(root);
   const text = t ? cleanText(textContent(t)) : '';
   return text ? text.slice(0, 60) : null;
+}
+
+function findTitle(n: XNode): XNode | null {
+  for (const c of n.children ?? []) {
+    if (!isTag(c)) continue;
+    if ((c.name ?? '').toLowerCase() === 'title') return c;
+    const f = findTitle(c);
+    if (f) return f;
+  }
+  return null;
 }
 
 const textContent = (n: XNode): string => (n.children ?? []).map((c) => (c.type === 'text' ? c.data ?? '' : isTag(c) ? textContent(c) : '')).join('');
@@ -183,17 +189,7 @@ const textContent = (n: XNode): string => (n.children ?? []).map((c) => (c.type 
  */
 function articleHeading(root: XNode, body: XNode, items: Item[]): string | null {
   const headings: XNode[] = [];
-  const walk = (n: XNode) => {
-    for (const c of n.children ?? []) {
-      if (!isTag(c) || c === body) continue;
-      const name = (c.name ?? '').toLowerCase();
-      if (['script', 'style', 'head', 'nav', 'footer'].includes(name) || isFurniture(c)) continue;
-      const cls = `${c.attribs?.class ?? ''} ${c.attribs?.id ?? ''}`;
-      if (name === 'h1' || /(^|[-_\s])(title|bt|wzbt|article-title)([-_\s]|$)/i.test(cls) && /^(h2|h3|div|p|td)$/.test(name)) headings.push(c);
-      walk(c);
-    }
-  };
-  walk(root);
+  collectHeadings(root, body, headings);
   for (const h of headings) {
     const text = cleanText(textContent(h));
     if (countCjkText(text) < 6 || text.length > 100) continue;
@@ -202,4 +198,15 @@ function articleHeading(root: XNode, body: XNode, items: Item[]): string | null 
     return text;
   }
   return null;
+}
+
+function collectHeadings(n: XNode, body: XNode, out: XNode[]): void {
+  for (const c of n.children ?? []) {
+    if (!isTag(c) || c === body) continue;
+    const name = (c.name ?? '').toLowerCase();
+    if (['script', 'style', 'head', 'nav', 'footer'].includes(name) || isFurniture(c)) continue;
+    const cls = `${c.attribs?.class ?? ''} ${c.attribs?.id ?? ''}`;
+    if (name === 'h1' || /(^|[-_\s])(title|bt|wzbt|article-title)([-_\s]|$)/i.test(cls) && /^(h2|h3|div|p|td)$/.test(name)) out.push(c);
+    collectHeadings(c, body, out);
+  }
 }

@@ -22,54 +22,67 @@ const CJK_BREAK = /(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*[\r\n]+[ \t]*(?=[\u300
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'object', 'embed', 'select', 'button', 'input', 'textarea', 'head', 'title', 'meta', 'link', 'map', 'audio', 'video']);
 
 export function htmlToItems(root: XNode, options: HtmlBlockOptions = {}): Item[] {
-  const items: Item[] = [];
-  let current = '';
-  const flush = () => {
+  const collector = new ItemCollector(options);
+  collector.walk(root);
+  collector.flush();
+  return collector.items;
+}
+
+// A class, not closures made per call: V8 keeps optimised code only while a function
+// object holds it, and a batch worker would otherwise optimise these anew after each
+// full collection.
+class ItemCollector {
+  readonly items: Item[] = [];
+  private current = '';
+
+  constructor(private readonly options: HtmlBlockOptions) {}
+
+  flush(): void {
     // A line break in the source between two Chinese characters is not a space (CSS segment-break rule).
+    const current = this.current;
     const text = current.includes('\n') || current.includes('\r') ? current.replace(CJK_BREAK, '') : current;
-    if (text.trim()) items.push({ kind: 'para', text });
-    current = '';
-  };
-  const walk = (n: XNode, olCounter?: { value: number }) => {
+    if (text.trim()) this.items.push({ kind: 'para', text });
+    this.current = '';
+  }
+
+  walk(n: XNode, olCounter?: { value: number }): void {
+    const options = this.options;
     for (const c of n.children ?? []) {
-      if (c.type === 'text') { current += c.data ?? ''; continue; }
+      if (c.type === 'text') { this.current += c.data ?? ''; continue; }
       if (!isTag(c) || hidden(c)) continue;
       const name = (c.name ?? '').toLowerCase();
       if (SKIP.has(name) || options.skip?.(c)) continue;
-      if (name === 'br') { flush(); continue; }
+      if (name === 'br') { this.flush(); continue; }
       if (name === 'table') {
-        flush();
+        this.flush();
         const table = readTable(c, options);
-        if (table) items.push({ kind: 'table', rows: table });
-        else walk(c);
+        if (table) this.items.push({ kind: 'table', rows: table });
+        else this.walk(c);
         continue;
       }
       if (name === 'ol' || name === 'ul') {
-        flush();
+        this.flush();
         const start = Number.parseInt(c.attribs?.start ?? '1', 10);
-        walk(c, name === 'ol' && options.olNumbers ? { value: Number.isFinite(start) ? start : 1 } : undefined);
-        flush();
+        this.walk(c, name === 'ol' && options.olNumbers ? { value: Number.isFinite(start) ? start : 1 } : undefined);
+        this.flush();
         continue;
       }
       if (name === 'li') {
-        flush();
-        if (olCounter) current += `${olCounter.value++}. `;
-        walk(c);
-        flush();
+        this.flush();
+        if (olCounter) this.current += `${olCounter.value++}. `;
+        this.walk(c);
+        this.flush();
         continue;
       }
       if (BLOCK.has(name)) {
-        flush();
-        walk(c);
-        flush();
+        this.flush();
+        this.walk(c);
+        this.flush();
         continue;
       }
-      walk(c, olCounter);
+      this.walk(c, olCounter);
     }
-  };
-  walk(root);
-  flush();
-  return items;
+  }
 }
 
 function hidden(n: XNode): boolean {

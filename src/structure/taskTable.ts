@@ -101,19 +101,17 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
       title = null;
       continue;
     }
-    const cell = (role: ColumnRole) => columns.map((c, i) => (c === role ? row[i] : undefined)).filter((c): c is TableCell => !!c);
-    const text = (role: ColumnRole) => cell(role).map((c) => stripArtefacts(c.text)).filter(Boolean).join('');
-    const num = text('number');
-    const ttl = text('title');
+    const num = roleText(columns, row, 'number');
+    const ttl = roleText(columns, row, 'title');
     // An empty title under a new number is a title cell merged over both rows: it carries on.
     if (num) number = num.replace(/[.、．]$/, '');
     if (ttl) title = ttl;
-    let body = text('text');
+    let body = roleText(columns, row, 'text');
     if (!columns.includes('text')) body = ttl;
     if (!body && !ttl) continue;
     const unitSpecs: UnitSpec[] = [];
     for (const role of ['lead', 'cooperate', 'responsible'] as const) {
-      for (const c of cell(role)) if (stripArtefacts(c.text)) unitSpecs.push({ raw: stripArtefacts(c.text), role });
+      for (const c of roleCells(columns, row, role)) if (stripArtefacts(c.text)) unitSpecs.push({ raw: stripArtefacts(c.text), role });
     }
     tasks.push({
       number,
@@ -121,11 +119,28 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
       title,
       text: body || title || '',
       unitSpecs,
-      deadlineRaw: text('deadline') || null,
+      deadlineRaw: roleText(columns, row, 'deadline') || null,
       origin: { kind: 'table', line: firstLine(row) },
     });
   }
   return tasks;
+}
+
+// Module-level rather than closures made per row: V8 keeps optimised code only while a
+// function object holds it, and a batch worker would otherwise optimise these anew after
+// each full collection.
+
+/** The row's cells in the columns of a role, in column order. */
+function roleCells(columns: ColumnRole[], row: TableCell[], role: ColumnRole): TableCell[] {
+  const out: TableCell[] = [];
+  for (let i = 0; i < columns.length; i++) if (columns[i] === role && row[i]) out.push(row[i]);
+  return out;
+}
+
+function roleText(columns: ColumnRole[], row: TableCell[], role: ColumnRole): string {
+  let s = '';
+  for (const c of roleCells(columns, row, role)) s += stripArtefacts(c.text);
+  return s;
 }
 
 /** The text of a row that is one spanning cell (a category row), or null. */
