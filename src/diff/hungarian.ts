@@ -1,3 +1,4 @@
+import { DisjointSets } from '../unionFind.js';
 // Optimal one-to-one assignment (the Hungarian algorithm, in the shortest-augmenting-path form
 // with row/column potentials: O(n²·m) for n rows ≤ m columns).
 
@@ -65,17 +66,12 @@ export function maxWeightMatching(weights: readonly (readonly number[])[]): [num
   const m = n === 0 ? 0 : weights[0].length;
   if (n === 0 || m === 0) return [];
   // Union-find over rows 0..n-1 and columns n..n+m-1.
-  const parent = Array.from({ length: n + m }, (_, k) => k);
-  const find = (k: number): number => {
-    while (parent[k] !== k) { parent[k] = parent[parent[k]]; k = parent[k]; }
-    return k;
-  };
+  const sets = new DisjointSets(n + m);
   for (let i = 0; i < n; i++) {
     if (weights[i].length !== m) throw new RangeError('maxWeightMatching: ragged matrix');
     for (let j = 0; j < m; j++) {
       if (weights[i][j] > 0) {
-        const a = find(i), b = find(n + j);
-        if (a !== b) parent[a] = b;
+        sets.union(n + j, i);
       }
     }
   }
@@ -85,8 +81,8 @@ export function maxWeightMatching(weights: readonly (readonly number[])[]): [num
     if (!g) groups.set(root, (g = { rows: [], cols: [] }));
     return g;
   };
-  for (let i = 0; i < n; i++) group(find(i)).rows.push(i);
-  for (let j = 0; j < m; j++) group(find(n + j)).cols.push(j);
+  for (let i = 0; i < n; i++) group(sets.find(i)).rows.push(i);
+  for (let j = 0; j < m; j++) group(sets.find(n + j)).cols.push(j);
   const pairs: [number, number][] = [];
   for (const { rows, cols } of groups.values()) {
     if (rows.length === 0 || cols.length === 0) continue;

@@ -1,3 +1,4 @@
+import { DisjointSets } from '../unionFind.js';
 import { joinText, type GridCell, type Item } from './assemble.js';
 
 // Positioned text and ruling lines of PDF pages → paragraphs and tables.
@@ -196,37 +197,28 @@ function intersects(h: Extract<Segment, { dir: 'h' }>, v: Extract<Segment, { dir
   return v.x >= h.x1 - TOL && v.x <= h.x2 + TOL && h.y >= v.y1 - TOL && h.y <= v.y2 + TOL;
 }
 
-/** Ruled tables of a page: connected rulings → grid → merged cells (regions without a ruling between them). */
-// Module-level helpers rather than closures made per page: V8 keeps optimised code only
-// while a function object holds it, and a batch worker would otherwise optimise them anew
-// after each full collection.
-
-/** Union-find root, with path compression. */
-function findRoot(parent: number[], i: number): number {
-  while (parent[i] !== i) {
-    parent[i] = parent[parent[i]];
-    i = parent[i];
-  }
-  return i;
-}
-
+/** Whether a text item's centre lies inside one of the page's ruled tables. */
+// Module-level rather than a closure made per page: V8 keeps optimised code only while a
+// function object holds it, and a batch worker would otherwise optimise it anew after each
+// full collection.
 function inTable(it: TextItem, tables: PdfTable[]): boolean {
   const cx = it.x + it.w / 2, cy = it.y + it.size * 0.35;
   for (const t of tables) if (cx >= t.left && cx <= t.right && cy <= t.top && cy >= t.bottom) return true;
   return false;
 }
 
+/** Ruled tables of a page: connected rulings → grid → merged cells (regions without a ruling between them). */
 export function findTables(segments: Segment[], items: TextItem[], page: number): PdfTable[] {
   const segs = mergeSegments(segments);
   const hs = segs.filter((s): s is Extract<Segment, { dir: 'h' }> => s.dir === 'h');
   const vs = segs.filter((s): s is Extract<Segment, { dir: 'v' }> => s.dir === 'v');
   // Connected components of crossing rulings.
-  const parent = segs.map((_, i) => i);
+  const sets = new DisjointSets(segs.length);
   const index = new Map<Segment, number>(segs.map((s, i) => [s, i]));
-  for (const h of hs) for (const v of vs) if (intersects(h, v)) parent[findRoot(parent, index.get(h)!)] = findRoot(parent, index.get(v)!);
+  for (const h of hs) for (const v of vs) if (intersects(h, v)) sets.union(index.get(v)!, index.get(h)!);
   const groups = new Map<number, Segment[]>();
   segs.forEach((s, i) => {
-    const g = findRoot(parent, i);
+    const g = sets.find(i);
     if (!groups.has(g)) groups.set(g, []);
     groups.get(g)!.push(s);
   });
@@ -267,22 +259,21 @@ function gridOf(group: Segment[], items: TextItem[], page: number): PdfTable | n
   };
   // Union-find over grid positions.
   const id = (r: number, c: number) => r * cols + c;
-  const parent = Array.from({ length: rows * cols }, (_, i) => i);
-  const union = (a: number, b: number) => { parent[findRoot(parent, b)] = findRoot(parent, a); };
+  const sets = new DisjointSets(rows * cols);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      if (c + 1 < cols && !hasV(xs[c + 1], ys[r], ys[r + 1])) union(id(r, c), id(r, c + 1));
-      if (r + 1 < rows && !hasH(ys[r + 1], xs[c], xs[c + 1])) union(id(r, c), id(r + 1, c));
+      if (c + 1 < cols && !hasV(xs[c + 1], ys[r], ys[r + 1])) sets.union(id(r, c), id(r, c + 1));
+      if (r + 1 < rows && !hasH(ys[r + 1], xs[c], xs[c + 1])) sets.union(id(r, c), id(r + 1, c));
     }
   }
   // A box around one block of text is not a table.
-  const roots = new Set(Array.from({ length: rows * cols }, (_, i) => findRoot(parent, i)));
+  const roots = new Set(Array.from({ length: rows * cols }, (_, i) => sets.find(i)));
   if (roots.size < 2) return null;
   const regions = new Map<number, Region>();
   const bounds = new Map<number, { top: number; bottom: number; left: number; right: number; r: number; c: number }>();
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      const root = findRoot(parent, id(r, c));
+      const root = sets.find(id(r, c));
       const b = bounds.get(root);
       if (!b) bounds.set(root, { top: ys[r], bottom: ys[r + 1], left: xs[c], right: xs[c + 1], r, c });
       else {
@@ -300,11 +291,11 @@ function gridOf(group: Segment[], items: TextItem[], page: number): PdfTable | n
     const c = xs.findIndex((x, i) => i < cols && cx >= x && cx <= xs[i + 1]);
     const r = ys.findIndex((y, i) => i < rows && cy <= y && cy >= ys[i + 1]);
     if (c < 0 || r < 0) continue;
-    regions.get(findRoot(parent, id(r, c)))!.items.push(it);
+    regions.get(sets.find(id(r, c)))!.items.push(it);
   }
   for (const region of regions.values()) region.text = cellText(region.items, page);
   const grid: Region[][] = [];
-  for (let r = 0; r < rows; r++) grid.push(Array.from({ length: cols }, (_, c) => regions.get(findRoot(parent, id(r, c)))!));
+  for (let r = 0; r < rows; r++) grid.push(Array.from({ length: cols }, (_, c) => regions.get(sets.find(id(r, c)))!));
   return { grid: dropEmptyTracks(grid), top, bottom, left, right, page };
 }
 
