@@ -32,6 +32,13 @@ export function segmentText(s: Segment): string {
   return [s.marker ? s.marker.rest.trim() : s.head.text.trim(), ...s.body.map((b) => b.text.trim())].join('');
 }
 
+/** The same text with a line break after the heading and each paragraph, where sentences must not run on. */
+export function segmentLines(s: Segment): string {
+  return [s.marker ? s.marker.rest.trim() : s.head.text.trim(), ...s.body.map((b) => b.text.trim())].join('\n');
+}
+
+const namesUnits = (text: string) => dutiesInText(text).length > 0 || leadsInText(text).length > 0;
+
 export function hasResponsibility(s: Segment): boolean {
   if (!s.marker) return false;
   if (s.labels.some((g) => g.some((p) => /^(牵头|责任|配合|协办)/.test(p.text.trim())))) return true;
@@ -90,7 +97,7 @@ export function isFallbackTask(s: Segment): boolean {
   const kind = s.marker!.kind;
   if (kind === 'article' || kind === 'enum') return true;
   if (s.children > 0 || kind === 'chapter' || framing(s)) return false;
-  if (underSafeguards(s) && !dutiesInText(segmentText(s)).length && !leadsInText(segmentText(s)).length) return false;
+  if (underSafeguards(s) && !namesUnits(segmentLines(s))) return false;
   // A numbered item is a task when it says something beyond a heading: more sentences,
   // paragraphs of its own, or one long sentence (a requirement of a notice).
   const rest = s.marker!.rest.trim();
