@@ -681,9 +681,13 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   if (q.unit !== '%' && /^的/.test(t.slice(q.end))) return null;
   // "每月至少报送3条工作动态和一篇综合性文章": a count coordinated with the previous count's
   // object shares its comparator word.
-  const coordinated = previous !== null && !prefix && !suffixComparator && previous.comparator !== '='
+  // So does a count of the same unit after 、 in a list of objects of one verb: "选拔100名正职后备人才、
+  // 200名副职后备人才".
+  const between = previous !== null ? t.slice(previous.end, q.start) : '';
+  const coordinated = previous !== null && !prefix && !suffixComparator
     && COUNTING_UNIT.test(q.unit) && COUNTING_UNIT.test(previous.quantity.unit)
-    && /^[\u4e00-\u9fa5“”"]{1,12}(?:和|及|以及|与)$/.test(t.slice(previous.end, q.start));
+    && ((previous.comparator !== '=' && /^[\u4e00-\u9fa5“”"]{1,12}(?:和|及|以及|与)$/.test(between))
+      || (q.unit === previous.quantity.unit && /^[\u4e00-\u9fa5“”"]{1,16}、$/.test(between)));
   // "达到一次投入": a Chinese numeral read into the words after it is an idiom (一次投入, 一次性).
   if (!coordinated && q.chinese && !prefix?.verb && /^[\u4e00-\u9fa5]/.test(t.slice(q.end)) && !COMPLETION.test(t.slice(q.end))
     && q.values[0].value === 1) return null;

@@ -3,7 +3,7 @@ import type { Paragraph } from '../read/types.js';
 import { codePointLength } from '../extract/chars.js';
 import { isBoilerplate } from './boilerplate.js';
 import { collectHeadlines, isHeadline, type HeadlineBlock } from './headlines.js';
-import { MARKER_RANK, parseMarker } from './markers.js';
+import { MARKER_RANK, parseMarker, parseSequelMarker, type Marker } from './markers.js';
 import { headingOf, paragraphMeasures, segmentTasks, trimAfterResponsibility } from './measureTasks.js';
 import { OutlineBuilder } from './outline.js';
 import { isLabelLine } from './paragraphs.js';
@@ -42,6 +42,7 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
   let tocIndex = 0;
   let colophon = false;
   let attachmentList = false;
+  let lastArabic: number | null = null; // 1. 2. … items are numbered through the whole plan
   const tocEntries = opts.toc?.entries.map(norm) ?? [];
 
   for (let i = 0; i < paras.length; i++) {
@@ -80,8 +81,9 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
         continue;
       }
     }
-    const marker = parseMarker(text);
+    const marker: Marker | null = parseMarker(text) ?? (lastArabic !== null ? parseSequelMarker(text, lastArabic + 1) : null);
     if (marker) {
+      if (marker.kind === 'arabic') lastArabic = marker.value;
       const rank = MARKER_RANK[marker.kind];
       while (stack.length && !stack[stack.length - 1].root && stack[stack.length - 1].rank >= rank) stack.pop();
       const parent = stack.length ? stack[stack.length - 1] : null;

@@ -48,3 +48,14 @@ export function parseMarker(text: string): Marker | null {
   }
   return null;
 }
+
+/**
+ * "11.121人才梯队项目。": out of context a digit after the dot reads as a decimal (1.5亿元), so
+ * parseMarker refuses it; when the number is the next one of the list being read, it is that
+ * item's marker.
+ */
+export function parseSequelMarker(text: string, expected: number): Marker | null {
+  const m = /^((\d{1,3})[.．﹒])(?=\d+[\u4e00-\u9fa5“"《（(])/.exec(text);
+  if (!m || Number(m[2]) !== expected) return null;
+  return { kind: 'arabic', number: m[2], value: expected, raw: m[1], rest: text.slice(m[1].length) };
+}

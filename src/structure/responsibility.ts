@@ -78,14 +78,20 @@ function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string
   const deadline: string[] = [];
   const labelled: UnitSpec[] = [];
   const units: string[] = [];
+  // "配合单位：市委组织部、市人社局，各区、县级市": a comma inside a label's list (departments,
+  // then localities) does not end the label; a clause with role words of its own does.
+  let continues: UnitSpec['role'] | undefined;
   for (const c of clauses) {
     const time = TIME_LABEL.exec(c);
     const unit = UNIT_LABEL.exec(c);
+    const label = (role: UnitSpec['role'], raw: string) => { labelled.push({ raw, role }); continues = role; };
     if (time) deadline.push(c.slice(time[0].length).trim());
-    else if (unit && labelled.length + units.length > 0) labelled.push({ raw: c.slice(unit[0].length).trim(), role: roleOf(unit[1]) });
+    else if (unit && labelled.length + units.length > 0) label(roleOf(unit[1]), c.slice(unit[0].length).trim());
     else if (DEADLINE_CLAUSE.test(c) && !ROLE_WORDS.test(c)) deadline.push(c);
-    else if (unit && /牵头|主办|配合|协办/.test(unit[1])) labelled.push({ raw: c.slice(unit[0].length).trim(), role: roleOf(unit[1]) });
+    else if (unit && /牵头|主办|配合|协办/.test(unit[1])) label(roleOf(unit[1]), c.slice(unit[0].length).trim());
+    else if (continues !== undefined && !ROLE_WORDS.test(c)) labelled.push({ raw: c.trim(), role: continues });
     else units.push(c);
+    if (time || (!unit && ROLE_WORDS.test(c))) continues = undefined;
   }
   if (!units.length && !labelled.length) return null;
   const raw = units.join('，');

@@ -93,6 +93,9 @@ const TARGETS: [string, T[]][] = [
   // a count coordinated with the previous count's object shares its comparator word
   ['各牵头单位每月至少报送3条工作动态和一篇综合性文章',
     [t('>=', 3, '条', undefined, { raw: '至少报送3条' }), t('>=', 1, '篇', '综合性文章', { raw: '一篇' })]],
+  // and so does a count of the same unit after 、 (广州 人才集聚工程 2012)
+  ['选拔100名正职后备人才、200名副职后备人才，培养100名优秀企业家。',
+    [t('=', 100, '名'), t('=', 200, '名', '副职后备人才'), t('=', 100, '名', '优秀企业家')]],
   // seed 003 (2022)
   ['属于上级给付的奖补资金，到达本级15日内，下达县(区)或直接足额拨付给企业', [t('<=', 15, '日', '上级给付的奖补资金')]],
   // corpus 11: a standing limit of a repeated process is a target (no event named before it)

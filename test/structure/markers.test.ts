@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarker } from '../../src/structure/markers.js';
+import { parseMarker, parseSequelMarker } from '../../src/structure/markers.js';
 
 describe('parseMarker', () => {
   const cases: [string, string | null, string | null, number | null][] = [
@@ -26,4 +26,13 @@ describe('parseMarker', () => {
       else expect(m).toMatchObject({ kind, number, value });
     });
   }
+});
+
+describe('parseSequelMarker', () => {
+  it('reads "11.121人才梯队项目" as item 11 only where 11 comes next', () => {
+    expect(parseMarker('11.121人才梯队项目。')).toBeNull();
+    expect(parseSequelMarker('11.121人才梯队项目。', 11)).toMatchObject({ kind: 'arabic', number: '11', value: 11, rest: '121人才梯队项目。' });
+    expect(parseSequelMarker('11.121人才梯队项目。', 4)).toBeNull();
+    expect(parseSequelMarker('1.5个工作日办结', 2)).toBeNull();
+  });
 });

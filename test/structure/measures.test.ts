@@ -23,6 +23,24 @@ describe('numbered measures with responsibilities', () => {
     expect(r.tasks[2].sectionId).toBe(r.sections[2].id);
   });
 
+  it('keeps a label going past a comma in its list, and numbers an item whose title starts with digits', async () => {
+    // 广州市 关于推进人才集聚工程的实施意见 (2012): localities after the departments, and "11.121人才梯队项目".
+    const r = await parseText([
+      '关于推进人才集聚工程的实施意见', '', '一、实施人才行动计划',
+      '10.“羊城学者”特聘岗位项目。择优设立50个“羊城学者”特聘岗位。（牵头单位：市委组织部，配合单位：各有关单位）',
+      '11.121人才梯队项目。重点培养不少于10名院士后备人才。（牵头单位：市人力资源和社会保障局，配合单位：市教育局、市科协，各区、县级市）',
+      '12.博士后培养项目。5年内培养资助博士后研究人员不少于400名。（牵头单位：市人力资源和社会保障局，各区、县级市负责落实）',
+    ].join('\n'));
+    expect(r.tasks.map((t) => t.number)).toEqual(['10', '11', '12']);
+    expect(r.tasks[1].title).toBe('121人才梯队项目');
+    expect(r.tasks[1].units).toEqual([
+      { name: '市人力资源和社会保障局', role: 'lead' }, { name: '市教育局', role: 'cooperate' }, { name: '市科协', role: 'cooperate' },
+      { name: '各区', role: 'cooperate' }, { name: '县级市', role: 'cooperate' },
+    ]);
+    // With role words of its own, the clause after the comma is not the label's.
+    expect(r.tasks[2].units.filter((u) => u.role === 'cooperate')).toEqual([]);
+  });
+
   it('splits an item holding several sentences with their own responsibilities', async () => {
     const r = await parseText([
       '一、主要任务',
