@@ -110,6 +110,8 @@ function isReport(t: string): boolean {
 const PLAN_SENTENCE = /力争|确保|争取|年内|年底前|到20[0-9]{2}年|计划|目标|预计/;
 // Money in a clause that grants it ("一次性奖励企业5万元补助"): the amount is the measure, "=".
 const GRANT = /奖励|补助|奖补|补贴|资助|贴息|扶持资金/;
+// "再给予100万元用于科学研究": money given without a grant noun; the recipient alone is the metric.
+const GIVE = /给予|予以/;
 // A bare rate right after a verb of change reports the change ("分别增长48%", "压缩55%").
 const CHANGE_VERB_BEFORE = /(?:增长|下降|减少|提高|提升|压缩|缩短|降低|上升|增加)$/;
 
@@ -717,11 +719,12 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   let grantAfter = t.slice(q.end, clauseEnd(t, q.end));
   // "按该款产品…合同金额的30%，给予一次性奖补": the grant is the next clause.
   if (!grantAfter && /^[，,](?:给予|予以)/.test(t.slice(q.end))) grantAfter = t.slice(q.end + 1, clauseEnd(t, q.end + 1));
-  const grant = GRANT.exec(grantClause) ?? GRANT.exec(grantAfter);
+  const grant = GRANT.exec(grantClause) ?? GRANT.exec(grantAfter) ?? (GIVE.test(grantClause) ? [''] : null);
   // A grant: its amount ("一次性奖励企业5万元补助") or its share ("按项目设备购置额的10%给予奖补",
   // "按不超过项目投资额30%的比例给予") is the measure.
   if (grant && (/元$/.test(q.unit) || q.unit === '%')) {
-    const ceiling = q.unit === '%' && /(?:不超过|不高于|最高)[^，,；;。]*$/.test(grantClause);
+    // "最高给予5000万元资助", "按不超过投资额30%的比例": a cap; "营业收入最高的企业" is not one.
+    const ceiling = /(?:不超过|不高于|最高(?!的))[^，,；;。]*$/.test(grantClause);
     return { ...base, comparator: ceiling ? '<=' : '=', grant: grant[0] };
   }
   // "首年关税为零的2034种", "占总额的82.78%": a part of something named before it.
@@ -777,7 +780,7 @@ function metricsOf(t: string, chain: Found[], floor: number): string[] {
   // ("…出口扩容至5G", "时长由22天提速至11天"), the phrase before the verb.
   const subject = head.subject ? nounPhrase(t.slice(head.subject[0], head.subject[1])) : '';
   if (subject) return all(subject);
-  if (head.grant) {
+  if (head.grant !== undefined) {
     // The recipient is the last "对…，" clause of the sentence, the grant the first grant word
     // after it: "对新增“小升规”企业，一次性奖励企业2万元补助" → 新增“小升规”企业奖励.
     const from = sentenceStartOf(t, head.comparatorStart);

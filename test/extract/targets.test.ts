@@ -96,6 +96,9 @@ const TARGETS: [string, T[]][] = [
   // and so does a count of the same unit after 、 (广州 人才集聚工程 2012)
   ['选拔100名正职后备人才、200名副职后备人才，培养100名优秀企业家。',
     [t('=', 100, '名'), t('=', 200, '名', '副职后备人才'), t('=', 100, '名', '优秀企业家')]],
+  // money given without a grant noun, and a cap put before the verb (莆田 双招双引十条意见)
+  ['对创业团队，经认定，再给予100万元用于科学研究；对顶尖人才，最高给予5000万元资助。',
+    [t('=', 100, '万元', '创业团队'), t('<=', 5000, '万元', '顶尖人才资助')]],
   // seed 003 (2022)
   ['属于上级给付的奖补资金，到达本级15日内，下达县(区)或直接足额拨付给企业', [t('<=', 15, '日', '上级给付的奖补资金')]],
   // corpus 11: a standing limit of a repeated process is a target (no event named before it)
