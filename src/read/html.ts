@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import { assemble, cleanText, type Item } from './assemble.js';
 import { decodeWithCharset } from './decode.js';
 import { isTag, parseHtml, type XNode } from './dom.js';
-import { htmlToItems } from './htmlBlocks.js';
+import { htmlToItems, isDataTable } from './htmlBlocks.js';
 import type { ReadDocument } from './types.js';
 
 // Government web pages: decode by the declared charset (GBK pages are common),
@@ -91,7 +91,7 @@ interface Candidate { node: XNode; score: number }
  */
 function findBody(root: XNode): Candidate | null {
   const scores = new Map<XNode, number>();
-  scoreBlocks(root, false, scores);
+  scoreBlocks(root, false, scores, new Map());
   let best: Candidate | null = null;
   for (const [node, s] of scores) {
     const a = node.attribs ?? {};
@@ -105,7 +105,7 @@ function findBody(root: XNode): Candidate | null {
 // optimised code only while a function object holds it, and a batch worker would
 // otherwise optimise them anew after each full collection.
 
-function scoreBlocks(n: XNode, inFurniture: boolean, scores: Map<XNode, number>): void {
+function scoreBlocks(n: XNode, inFurniture: boolean, scores: Map<XNode, number>, dataTables: Map<XNode, boolean>): void {
   for (const c of n.children ?? []) {
     if (!isTag(c)) continue;
     const name = (c.name ?? '').toLowerCase();
@@ -114,12 +114,31 @@ function scoreBlocks(n: XNode, inFurniture: boolean, scores: Map<XNode, number>)
     if (!furniture && SCORED.has(name)) {
       const chars = ownCjk(c, false);
       if (chars > 0) {
-        addScore(scores, c.parent, chars);
-        addScore(scores, c.parent?.parent, chars / 2);
+        const parent = outsideDataTables(c.parent, dataTables);
+        addScore(scores, parent, chars);
+        addScore(scores, outsideDataTables(parent?.parent, dataTables), chars / 2);
       }
     }
-    scoreBlocks(c, furniture, scores);
+    scoreBlocks(c, furniture, scores, dataTables);
   }
+}
+
+const TABLE_PARTS = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'table']);
+
+/**
+ * The text of a data table counts for the element that holds the table: a row or a cell
+ * is never the article's body, or the rest of the article (its notice, its headings) would
+ * be left out and the table read as loose lines. Cells of layout tables still count.
+ */
+function outsideDataTables(n: XNode | null | undefined, dataTables: Map<XNode, boolean>): XNode | null | undefined {
+  let at = n;
+  for (let up = at; up && isTag(up) && TABLE_PARTS.has((up.name ?? '').toLowerCase()); up = up.parent) {
+    if ((up.name ?? '').toLowerCase() !== 'table') continue;
+    let data = dataTables.get(up);
+    if (data === undefined) dataTables.set(up, (data = isDataTable(up)));
+    if (data) at = up.parent;
+  }
+  return at;
 }
 
 function addScore(scores: Map<XNode, number>, n: XNode | null | undefined, v: number): void {

@@ -116,14 +116,24 @@ function containsTable(n: XNode): boolean {
   return (n.children ?? []).some((c) => isTag(c) && ((c.name ?? '').toLowerCase() === 'table' || containsTable(c)));
 }
 
-/** A data table as a full grid, or null for a layout table (read as content instead). */
-function readTable(table: XNode, options: HtmlBlockOptions): GridCell[][] | null {
+/** Rows of cells when the table is a data table (two rows and two columns at least, no table nested in a cell). */
+function dataTableCells(table: XNode): XNode[][] | null {
   const rows = tableRows(table);
-  if (rows.length === 0) return null;
+  if (rows.length < 2) return null;
   const cells = rows.map(cellsOf);
   const maxCols = Math.max(...cells.map((r) => r.reduce((n, c) => n + span(c, 'colspan'), 0)));
-  if (maxCols < 2 || rows.length < 2) return null;
+  if (maxCols < 2) return null;
   if (cells.some((r) => r.some((c) => containsTable(c)))) return null;
+  return cells;
+}
+
+/** Is this <table> read as a grid (not a layout table, whose cells are read as content)? */
+export const isDataTable = (table: XNode): boolean => dataTableCells(table) !== null;
+
+/** A data table as a full grid, or null for a layout table (read as content instead). */
+function readTable(table: XNode, options: HtmlBlockOptions): GridCell[][] | null {
+  const cells = dataTableCells(table);
+  if (!cells) return null;
   const spanned = cells.map((r) => r.map((c) => ({ text: cellText(c, options), rowSpan: span(c, 'rowspan'), colSpan: span(c, 'colspan') })));
   return expandSpans(spanned);
 }

@@ -110,6 +110,17 @@ describe('HTML details', () => {
     expect(paragraphs(d)[0]).toBe('关于加强安全生产工作的通知');
   });
 
+  it('keeps a data table whose cells hold bare text inside the body, with the notice around it', async () => {
+    // Without <p> in the cells, a row held more text than the notice paragraphs, so the row was
+    // taken for the article body: the notice was lost and the table read as loose lines.
+    const row = (n: number) => `<tr><td>${n}</td><td>压缩企业开办时间</td><td>${filler}${filler}</td><td>县市场监管局</td><td>2024年6月底前</td></tr>`;
+    const d = await readHtml(page(`<p>各乡镇人民政府，县政府各部门：</p><p>现将方案印发给你们，请认真贯彻执行。</p>`
+      + `<table border="1"><tr><td>序号</td><td>重点任务</td><td>工作措施</td><td>责任单位</td><td>完成时限</td></tr>${row(1)}${row(2)}</table>`), 'x.html');
+    expect(paragraphs(d).slice(0, 2)).toEqual(['各乡镇人民政府，县政府各部门：', '现将方案印发给你们，请认真贯彻执行。']);
+    expect(tables(d)).toHaveLength(1);
+    expect(rowTexts(tables(d)[0])[0]).toEqual(['序号', '重点任务', '工作措施', '责任单位', '完成时限']);
+  });
+
   it('reads a layout table (one column, or nesting tables) as content', async () => {
     const d = await readHtml(page(`<table><tr><td><table><tr><td><p>${filler}</p><p>${filler}</p></td></tr></table></td></tr><tr><td>底部</td></tr></table>`), 'x.html');
     expect(tables(d)).toHaveLength(0);
