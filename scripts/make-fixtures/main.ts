@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { seedToDocx } from './docx.js';
 import { seedToHtml } from './html.js';
+import { NOTICE_TABLE_HTML } from './noticeTable.js';
 import { garbageTextPdf, imageOnlyPdf, nonEmbeddedCjkPdf } from './pdfWriter.js';
 import { readSeed } from './seed.js';
 import { zipBombDocx } from './zipWriter.js';
@@ -54,6 +55,9 @@ async function main(): Promise<void> {
   // The seed text in GBK; a short text with characters outside GBK in GB18030.
   writeFileSync(join(OUT, 'seed000.gbk.txt'), iconv(readFileSync(join(ROOT, 'fixtures/seeds', SEEDS[0].file)), 'GBK'));
   writeFileSync(join(OUT, 'gb18030.txt'), iconv(Buffer.from(GB18030_TEXT), 'GB18030'));
+  const noticeTable = join(OUT, 'notice-table.html');
+  writeFileSync(noticeTable, NOTICE_TABLE_HTML);
+  conversions.push(soffice(noticeTable, 'doc:MS Word 97', OUT, n++));
   // Chinese text in a non-embedded font: readable only with pdf.js's CMaps.
   writeFileSync(join(OUT, 'nonembedded-cjk.pdf'), nonEmbeddedCjkPdf(NON_EMBEDDED_TEXT));
   await Promise.all(conversions);

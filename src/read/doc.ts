@@ -23,8 +23,11 @@ interface OleExtractor {
   _boundaries: { ccpText: number };
   extract(reader: unknown): Promise<{ getBody(o?: { filterUnicode?: boolean }): string }>;
 }
+interface OleDocument { stream(name: string): unknown }
 type OleExtractorClass = new () => OleExtractor & {
   writeParagraphProperties(buffer: Buffer, tableBuffer: Buffer): void;
+  documentStream(document: OleDocument, streamName: string): Promise<unknown>;
+  streamBuffer(stream: unknown): Promise<Buffer>;
 };
 
 const WordOleExtractor = require('word-extractor/lib/word-ole-extractor.js') as OleExtractorClass;
@@ -45,13 +48,26 @@ interface ParaProps {
 
 class Extractor extends WordOleExtractor {
   paragraphs: ParaProps[] = [];
+  /** The Data stream, where a paragraph's properties go when they are too large for its page (sprmPHugePapx). */
+  data: Buffer | null = null;
   lists: { lfo: (ListRef | null)[] } | null = null;
   styles = new Map<number, { base: number; ilfo?: number; ilvl?: number }>();
   failure: string | null = null;
 
+  // The table stream is read just before the paragraph properties: read the Data stream (if
+  // any) first, so that they can be looked up there.
+  documentStream(document: OleDocument, streamName: string): Promise<unknown> {
+    if (streamName !== '0Table' && streamName !== '1Table') return super.documentStream(document, streamName);
+    return Promise.resolve()
+      .then(() => document.stream('Data'))
+      .then((stream) => (stream ? this.streamBuffer(stream) : null))
+      .then((data) => { this.data = data; }, () => { this.data = null; })
+      .then(() => super.documentStream(document, streamName));
+  }
+
   writeParagraphProperties(buffer: Buffer, tableBuffer: Buffer): void {
     try {
-      this.paragraphs = readPapx(buffer, tableBuffer);
+      this.paragraphs = readPapx(buffer, tableBuffer, this.data);
     } catch (e) {
       this.failure = (e as Error).message;
       this.paragraphs = [];
@@ -121,6 +137,9 @@ function structure(ex: Extractor): { items: Item[]; markers: number } {
   let cell = '';
   let table: { cells: string[]; props?: ParaProps }[] = [];
   const flushTable = () => {
+    // Cells whose row end was not recognised still form a row: their text is never dropped.
+    if (row.length) table.push({ cells: row.map((c) => c.text) });
+    row = [];
     if (table.length) items.push({ kind: 'table', rows: tableGrid(table) });
     table = [];
   };
@@ -280,7 +299,7 @@ function fcLcb(buffer: Buffer, i: number): [number, number] {
 
 const FIB_STSHF = 1, FIB_PLCFBTEPAPX = 13, FIB_PLFLST = 73, FIB_PLFLFO = 74;
 
-const sprmPIlvl = 0x260a, sprmPIlfo = 0x460b, sprmPFInTable = 0x2416, sprmPFTtp = 0x2417, sprmTDefTable = 0xd608;
+const sprmPIlvl = 0x260a, sprmPIlfo = 0x460b, sprmPFInTable = 0x2416, sprmPFTtp = 0x2417, sprmTDefTable = 0xd608, sprmPHugePapx = 0x6646;
 
 /** Walk a grpprl: each sprm with its operand, lengths from the sprm's spra (bounds-checked). */
 function* sprms(b: Buffer, start: number, end: number): Generator<{ sprm: number; at: number; len: number }> {
@@ -311,7 +330,7 @@ function* sprms(b: Buffer, start: number, end: number): Generator<{ sprm: number
   }
 }
 
-function readPapx(buffer: Buffer, table: Buffer): ParaProps[] {
+function readPapx(buffer: Buffer, table: Buffer, data: Buffer | null): ParaProps[] {
   const [fc, lcb] = fcLcb(buffer, FIB_PLCFBTEPAPX);
   if (!lcb || fc + lcb > table.length) throw new Error('no paragraph property table');
   const n = (lcb - 4) / 8;
@@ -334,7 +353,16 @@ function readPapx(buffer: Buffer, table: Buffer): ParaProps[] {
       const end = Math.min(start + cb, page + 511);
       if (start + 2 > end) continue;
       props.istd = buffer.readUInt16LE(start);
-      for (const s of sprms(buffer, start + 2, end)) applySprm(props, buffer, s);
+      for (const s of sprms(buffer, start + 2, end)) {
+        if (s.sprm === sprmPHugePapx && data && s.len === 4) {
+          // The properties are in the Data stream: a 2-byte size, then the sprms (a table row end
+          // with many cells, as Writer saves it).
+          const at = buffer.readUInt32LE(s.at);
+          if (at + 2 > data.length) continue;
+          const stop = Math.min(at + 2 + data.readUInt16LE(at), data.length);
+          for (const h of sprms(data, at + 2, stop)) applySprm(props, data, h);
+        } else applySprm(props, buffer, s);
+      }
     }
   }
   return out;

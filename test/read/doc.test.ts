@@ -40,6 +40,27 @@ describe('.doc from the seeds', () => {
   });
 });
 
+describe('.doc saved by LibreOffice from an HTML notice (notice-table.doc)', () => {
+  // Its table rows' properties do not fit their page and are in the Data stream (sprmPHugePapx).
+  // Without them no row end was found and the whole table was silently left out.
+  it('reads the same table as the page it was made from', async () => {
+    const doc = await readFixture('notice-table.doc');
+    const html = await readFixture('notice-table.html');
+    expect(tables(doc)).toHaveLength(1);
+    expect(rowTexts(tables(doc)[0])).toEqual(rowTexts(tables(html)[0]));
+    expect(rowTexts(tables(doc)[0])[1]).toEqual(['序号', '重点任务', '工作措施', '牵头单位', '配合单位', '完成时限', '备注']);
+  });
+
+  it('gives the same tasks as the page', async () => {
+    const { parse } = await import('../../src/index.js');
+    const pick = (r: Awaited<ReturnType<typeof parse>>) => r.tasks.map((t) => [t.number, t.title, t.text, t.units, t.deadline, t.targets]);
+    const doc = await parse(readFileSync(formats('notice-table.doc')), { path: 'notice-table.doc' });
+    const html = await parse(readFileSync(formats('notice-table.html')), { path: 'notice-table.html' });
+    expect(doc.tasks).toHaveLength(4);
+    expect(pick(doc)).toEqual(pick(html));
+  });
+});
+
 describe('bad .doc input', () => {
   it('a truncated .doc', async () => {
     const bytes = readFileSync(formats('seed000.doc')).subarray(0, 4096);
