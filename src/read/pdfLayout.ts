@@ -364,6 +364,7 @@ export function dropFurniture(pages: { height: number; lines: Line[] }[]): numbe
 
 const MARKER = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+[条章节]|[①-⑳]|附件)/;
 const SENTENCE_END = /[。；！？!?;：:）)」』”]$/;
+const LABEL_LINE = /^(?:责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协办单位|完成时限|完成时间|时间节点|时限要求)\s*[:：]/;
 
 interface Geometry { left: number; right: number }
 
@@ -378,7 +379,11 @@ function pageGeometry(lines: Line[]): Geometry {
   const ends = new Map<number, number>();
   for (const l of lines) ends.set(Math.round(l.right), (ends.get(Math.round(l.right)) ?? 0) + 1);
   const common = [...ends].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
-  const right = common && common[1] >= 2 ? common[0] : Math.max(...lines.map((l) => l.right));
+  // A shared end far short of the longest line is two short lines (label lines, headings) ending
+  // alike, not the margin: lines reaching only that far do not run on.
+  const longest = Math.max(...lines.map((l) => l.right));
+  const em = median(lines.map((l) => l.size));
+  const right = common && common[1] >= 2 && common[0] >= longest - 3 * em ? common[0] : longest;
   return { left, right };
 }
 
@@ -393,6 +398,8 @@ function continues(prev: Line, prevGeo: Geometry, next: Line, nextGeo: Geometry,
   if (Math.abs(next.size - prev.size) > 0.2 * prev.size) return false;
   if (samePage && prev.y - next.y > 2.2 * Math.max(prev.size, next.size)) return false; // space between paragraphs
   if (MARKER.test(next.text) && SENTENCE_END.test(prev.text)) return false;
+  // "责任单位：…" / "完成时限：…" lines stand alone, and so does what follows them.
+  if (LABEL_LINE.test(next.text) || (LABEL_LINE.test(prev.text) && MARKER.test(next.text))) return false;
   return true;
 }
 

@@ -178,6 +178,25 @@ describe('PDF layout rules', () => {
     ]);
   });
 
+  it('keeps short lines apart: label lines, and a list item after one, start paragraphs', () => {
+    // A plain-text plan printed to PDF: no indents, every line short of the margin but two that
+    // end alike ("完成时限：2024年6月底" / "完成时限：2024年9月底"), which are not the margin.
+    const L = 80;
+    const line = (s: string, y: number) => item(s, L, y);
+    const { items } = layoutPages([{ number: 1, width: 595, height: 842, segments: [], items: [
+      line('1.全面梳理政务服务事项清单，实现同一事项名称、编码、依据在省、市、县三级统一。', 720),
+      line('责任单位：县政务服务中心', 700),
+      line('完成时限：2024年6月底', 680),
+      line('2.推动高频事项“一件事一次办”', 660),
+      line('牵头单位：县政务服务中心', 640),
+      line('完成时限：2024年9月底', 620),
+    ] }]);
+    expect(items.map((i) => (i.kind === 'para' ? i.text : ''))).toEqual([
+      '1.全面梳理政务服务事项清单，实现同一事项名称、编码、依据在省、市、县三级统一。',
+      '责任单位：县政务服务中心', '完成时限：2024年6月底', '2.推动高频事项“一件事一次办”', '牵头单位：县政务服务中心', '完成时限：2024年9月底',
+    ]);
+  });
+
   it('continues a table on the next page: drops the repeated header, joins the split row, carries a merged cell', () => {
     const grid = (rows: string[][], y0: number) => {
       const segs: Segment[] = [];
