@@ -347,12 +347,14 @@ export function dropFurniture(pages: { height: number; lines: Line[] }[]): numbe
     for (const l of p.lines) if (band(p, l)) seen.add(furnitureKey(l.text));
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const repeated = (k: string) => pages.length >= 2 && (counts.get(k) ?? 0) >= Math.max(2, Math.ceil(pages.length * 0.4));
+  // A running header or footer is on most pages (the first may lack it). Content can repeat too:
+  // a label line such as "完成时限：长期坚持" at the top of two pages out of five is not furniture.
+  const repeated = (k: string) => pages.length >= 2 && (counts.get(k) ?? 0) >= Math.max(2, Math.ceil((pages.length - 1) * 0.6));
   let dropped = 0;
   for (const p of pages) {
     const edge = new Set([p.lines[0], p.lines[p.lines.length - 1]]);
     p.lines = p.lines.filter((l) => {
-      const drop = (band(p, l) || edge.has(l)) && (isPageNumber(l.text) || (band(p, l) && repeated(furnitureKey(l.text))));
+      const drop = (band(p, l) || edge.has(l)) && (isPageNumber(l.text) || (band(p, l) && !LABEL_LINE.test(l.text) && repeated(furnitureKey(l.text))));
       if (drop) dropped++;
       return !drop;
     });
@@ -364,6 +366,7 @@ export function dropFurniture(pages: { height: number; lines: Line[] }[]): numbe
 
 const MARKER = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+[条章节]|[①-⑳]|附件)/;
 const SENTENCE_END = /[。；！？!?;：:）)」』”]$/;
+const CLOSING_LABEL = /[（(](?:责任单位|责任部门|牵头单位|牵头部门)\s*[:：][^（）()]*[）)]$/;
 const LABEL_LINE = /^(?:责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协办单位|完成时限|完成时间|时间节点|时限要求)\s*[:：]/;
 
 interface Geometry { left: number; right: number }
@@ -387,8 +390,29 @@ function pageGeometry(lines: Line[]): Geometry {
   return { left, right };
 }
 
-/** Does `next` continue the paragraph that `prev` is the last line of? */
-function continues(prev: Line, prevGeo: Geometry, next: Line, nextGeo: Geometry, samePage: boolean): boolean {
+const CN_DIGITS = '一二三四五六七八九十';
+
+/**
+ * "…(1)全面梳理…。" then a line "(2)进一步完善…": an item of an enumeration run inside the
+ * paragraph (its predecessor is printed in it, after its start) goes on with that paragraph
+ * when a line happens to wrap before it.
+ */
+function continuesInlineItems(paraText: string, next: string): boolean {
+  const m = /^([（(])(\d{1,2}|[一二三四五六七八九十])[）)]|^([②-⑳])/.exec(next);
+  if (!m) return false;
+  let before: string[];
+  if (m[3]) before = [String.fromCharCode(m[3].charCodeAt(0) - 1)];
+  else {
+    const n = /\d/.test(m[2]) ? Number(m[2]) : CN_DIGITS.indexOf(m[2]) + 1;
+    if (n < 2) return false;
+    const prev = /\d/.test(m[2]) ? String(n - 1) : CN_DIGITS[n - 2];
+    before = [`(${prev})`, `（${prev}）`];
+  }
+  return before.some((b) => paraText.indexOf(b) > 0);
+}
+
+/** Does `next` continue the paragraph that `prev` is the last line of (`paraText` so far)? */
+function continues(prev: Line, prevGeo: Geometry, next: Line, nextGeo: Geometry, samePage: boolean, paraText: string): boolean {
   const em = prev.size;
   // Left-aligned (ragged) text ends a line up to a few characters early (no line may start with
   // a closing mark, none end with an opening one); the next line's indent is the stronger sign.
@@ -397,9 +421,11 @@ function continues(prev: Line, prevGeo: Geometry, next: Line, nextGeo: Geometry,
   if (next.x > nextGeo.left + 0.8 * next.size) return false; // first-line indent: a new paragraph
   if (Math.abs(next.size - prev.size) > 0.2 * prev.size) return false;
   if (samePage && prev.y - next.y > 2.2 * Math.max(prev.size, next.size)) return false; // space between paragraphs
-  if (MARKER.test(next.text) && SENTENCE_END.test(prev.text)) return false;
-  // "责任单位：…" / "完成时限：…" lines stand alone, and so does what follows them.
+  if (MARKER.test(next.text) && SENTENCE_END.test(prev.text) && !continuesInlineItems(paraText, next.text)) return false;
+  // "责任单位：…" / "完成时限：…" lines stand alone, and so does what follows them; a measure
+  // ends with its "（责任单位：…）" (a 专栏 box or the next item may follow unindented).
   if (LABEL_LINE.test(next.text) || (LABEL_LINE.test(prev.text) && MARKER.test(next.text))) return false;
+  if (CLOSING_LABEL.test(paraText)) return false;
   return true;
 }
 
@@ -448,7 +474,7 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
     }
     flushTable();
     const l = f.line;
-    if (para && continues(para.last, para.geo, l, f.geo, para.last.page === l.page)) {
+    if (para && continues(para.last, para.geo, l, f.geo, para.last.page === l.page, para.text)) {
       para.text = joinText(para.text, l.text);
       para.last = l;
       para.geo = f.geo;

@@ -133,6 +133,14 @@ describe('PDF layout rules', () => {
     expect(pages.map((p) => p.lines.map((l) => l.text))).toEqual([1, 2, 3].map((n) => [`正文第${n}页的内容，各不相同。`]));
   });
 
+  it('keeps content that happens to open two pages of five (a label line), and label lines in general', () => {
+    const page = (n: number, first: string) => ({ height: 842, lines: buildLines([item(first, 80, 800), item(`正文第${n}页的内容，各不相同。`, 80, 700)], n) });
+    const pages = [page(1, '完成时限：长期坚持'), page(2, '二、重点任务'), page(3, '完成时限：长期坚持'), page(4, '三、保障措施'), page(5, '（一）加强组织领导')];
+    expect(dropFurniture(pages)).toBe(0);
+    const labelled = [1, 2, 3].map((n) => ({ height: 842, lines: buildLines([item('完成时限：长期坚持', 80, 800), item(`正文第${n}页。`, 80, 700)], n) }));
+    expect(dropFurniture(labelled)).toBe(0);
+  });
+
   it('finds merged cells of a ruled table: a header spanning two columns, a cell spanning two rows', () => {
     // Columns at 50, 100, 200, 300; rows at 700, 680, 660, 640.
     const segs = [
@@ -175,6 +183,23 @@ describe('PDF layout rules', () => {
       '一、总体要求',
       '为深入贯彻党中央、国务院决策部署，持续优化营商环境，进一步激发市场活力，推动全县经济社会高质量发展，制定本方案。各单位要认真贯彻执行，结合实际抓好落实，确保各项任务按期完成并取得实效，形成可复制可推广的经验。',
       '二、重点任务',
+    ]);
+  });
+
+  it('goes on with an enumeration run inside a paragraph across a wrap, and ends a measure at its （责任单位：…）', () => {
+    const L = 80; // lines of 31 characters of 14pt end near x = 514
+    const line = (s: string, y: number) => item(s, L, y);
+    const { items } = layoutPages([{ number: 1, width: 595, height: 842, segments: [], items: [
+      line('（三）推进政务服务“一网通办”。(1)全面梳理更新政务服务事项清单', 720),
+      line('，逐项纳入县政务服务平台运行和管理，实现线上线下同标准办理。', 700),
+      line('(2)进一步完善一体化在线政务服务平台，及时更新办事指南等材料。', 680),
+      line('实现标识注册总量突破5亿，建成二级节点。（责任单位：省通信管理局）', 660),
+      line('专栏2 工业互联网标识解析体系增强工程，持续争取标识解析国家二级', 640),
+      line('节点在安徽落地。', 620),
+    ] }]);
+    expect(items.map((i) => (i.kind === 'para' ? i.text : ''))).toEqual([
+      '（三）推进政务服务“一网通办”。(1)全面梳理更新政务服务事项清单，逐项纳入县政务服务平台运行和管理，实现线上线下同标准办理。(2)进一步完善一体化在线政务服务平台，及时更新办事指南等材料。实现标识注册总量突破5亿，建成二级节点。（责任单位：省通信管理局）',
+      '专栏2 工业互联网标识解析体系增强工程，持续争取标识解析国家二级节点在安徽落地。',
     ]);
   });
 
