@@ -1,4 +1,5 @@
 import type { Format } from '../result/schema.js';
+import { utf16WithoutBom } from './decode.js';
 
 // The format comes from the bytes first; the extension only breaks ties
 // (a .pdf that is really HTML is read as HTML, then judged on its content).
@@ -37,7 +38,7 @@ function looksBinary(bytes: Uint8Array): boolean {
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
-    if (b === 0) return !(isUtf16(bytes));
+    if (b === 0) return !isUtf16(bytes) && !utf16WithoutBom(bytes);
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
   return control > n * 0.05;

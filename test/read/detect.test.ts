@@ -80,3 +80,27 @@ describe('lazy loading', () => {
     expect(pdf).toMatch(/\bimportExternal<[^>]*>\('pdf-parse'\)/);
   });
 });
+
+describe('UTF-16 without a byte order mark', () => {
+  const utf8 = readFileSync(fixture('corpus/06_anhui_rcep_gaoshuiping_kaifang_2022.txt'));
+  const text = utf8.toString('utf8');
+  const le = Buffer.from(text, 'utf16le');
+  const be = Buffer.from(le).swap16();
+
+  it('is read as text in either byte order, as the same document', async () => {
+    for (const [b, encoding] of [[le, 'utf-16le'], [be, 'utf-16be']] as const) {
+      expect(sniff(b)).toBe('txt');
+      const d = await readDocument(b, { path: 'plan.txt' });
+      expect(d.encoding).toBe(encoding);
+      expect(d.text).toBe((await readDocument(utf8, { path: 'plan.txt' })).text);
+    }
+  });
+
+  it('is not claimed for binary data with zero bytes', () => {
+    let seed = 7;
+    const random = Buffer.from(Array.from({ length: 6000 }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16 & 0xff));
+    expect(sniff(random)).toBe('binary');
+    // Zeros on one side, but code units that are control characters: not text.
+    expect(sniff(Buffer.from(Array.from({ length: 4000 }, (_, i) => (i % 2 ? 0 : i % 7 + 1))))).toBe('binary');
+  });
+});
