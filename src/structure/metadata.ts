@@ -66,7 +66,8 @@ function findTitle(head: Paragraph[], strict: boolean): TitleInfo | null {
   // with 关于 or an issuing body: titles are often broken over two to four lines.
   for (let i = 0; i < head.length; i++) {
     const t = head[i].text;
-    if (HEADER_NOISE.test(t) || t.length < 40 && isDocNumber(t) || isDateLine(t)) continue;
+    // A line ending with a colon (主题词：, a salutation) is a label, never the start of a title.
+    if (HEADER_NOISE.test(t) || t.length < 40 && isDocNumber(t) || isDateLine(t) || /[：:]$/.test(t)) continue;
     if (t.length > 200 || (t.length > 80 && !TITLE_END.test(t))) break;
     let text = '';
     for (let j = i; j < Math.min(head.length, i + 5); j++) {

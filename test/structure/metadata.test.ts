@@ -35,6 +35,12 @@ describe('parseDateLine', () => {
 });
 
 describe('extractMetadata: other 版头 layouts', () => {
+  it('does not start a title at a label line ending with a colon (a gov.cn info box printed to Word)', () => {
+    const m = extractMetadata(paras(['主 题 词：', '国务院关于促进综合保税区', '高水平开放高质量发展的若干意见', '国发〔2019〕3号', '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：']));
+    expect(m.title).toBe('国务院关于促进综合保税区高水平开放高质量发展的若干意见');
+    expect(m.docNumber).toBe('国发〔2019〕3号');
+  });
+
   it('reads a government order number printed over two lines', () => {
     const d = extractMetadata(paras(['中山市政务数据管理办法', '中山市人民政府令', '（第16号）', '《中山市政务数据管理办法》已经市政府常务会议通过，现予公布。', '市长 某某', '2020年5月15日']));
     expect(d).toMatchObject({ docNumber: '中山市人民政府令第16号', issuer: '中山市人民政府', issuedDate: '2020-05-15', year: 2020 });
