@@ -99,6 +99,10 @@ const TARGETS: [string, T[]][] = [
   // money given without a grant noun, and a cap put before the verb (莆田 双招双引十条意见)
   ['对创业团队，经认定，再给予100万元用于科学研究；对顶尖人才，最高给予5000万元资助。',
     [t('=', 100, '万元', '创业团队'), t('<=', 5000, '万元', '顶尖人才资助')]],
+  // environmental and energy units
+  ['PM2.5平均浓度控制在35微克/立方米以下。', [t('<=', 35, '微克/立方米', 'PM2.5平均浓度', { raw: '控制在35微克/立方米以下' })]],
+  ['单位GDP能耗下降到0.5吨标准煤/万元。', [t('<=', 0.5, '吨标准煤/万元', '单位GDP能耗', { raw: '下降到0.5吨标准煤/万元' })]],
+  ['新增供水能力5万立方米/日。', [t('=', 5, '万立方米/日', '新增供水能力')]],
   // seed 003 (2022)
   ['属于上级给付的奖补资金，到达本级15日内，下达县(区)或直接足额拨付给企业', [t('<=', 15, '日', '上级给付的奖补资金')]],
   // corpus 11: a standing limit of a repeated process is a target (no event named before it)
