@@ -399,7 +399,13 @@ function distributeHead(items: string[]): string[] {
   }
   const headText = head.map((w) => w.word).join('');
   if (!headText || headText === last || !MEASURE_NOUN.test(headText)) return items;
-  return items.map((item, i) => (i < items.length - 1 && !MEASURE_NOUN.test(item) ? item + headText : item));
+  return items.map((item, i) => (i < items.length - 1 && !MEASURE_NOUN.test(item) ? withOverlap(item, headText) : item));
+}
+
+/** "一般登记" + "登记办理时间" → "一般登记办理时间": the item already ends with the head's first words. */
+function withOverlap(item: string, head: string): string {
+  for (let k = Math.min(item.length, head.length - 1); k > 0; k--) if (item.endsWith(head.slice(0, k))) return item + head.slice(k);
+  return item + head;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -99,6 +99,9 @@ const TARGETS: [string, T[]][] = [
   // money given without a grant noun, and a cap put before the verb (莆田 双招双引十条意见)
   ['对创业团队，经认定，再给予100万元用于科学研究；对顶尖人才，最高给予5000万元资助。',
     [t('=', 100, '万元', '创业团队'), t('<=', 5000, '万元', '顶尖人才资助')]],
+  // the shared head is not repeated when the item ends with its first word (units stay as printed)
+  ['一般登记、抵押登记办理时间分别压缩至3个、1个工作日。',
+    [t('<=', 3, '个', '一般登记办理时间', { raw: '压缩至3个' }), t('<=', 1, '个工作日', '抵押登记办理时间')]],
   // environmental and energy units
   ['PM2.5平均浓度控制在35微克/立方米以下。', [t('<=', 35, '微克/立方米', 'PM2.5平均浓度', { raw: '控制在35微克/立方米以下' })]],
   ['单位GDP能耗下降到0.5吨标准煤/万元。', [t('<=', 0.5, '吨标准煤/万元', '单位GDP能耗', { raw: '下降到0.5吨标准煤/万元' })]],
