@@ -46,7 +46,7 @@ function scan(text: string): ResponsibilityPhrase[] {
     const end = matchBracket(text, i);
     if (end < 0) continue;
     const inner = text.slice(i + 1, end - 1).trim();
-    const phrase = readPhrase(inner);
+    const phrase = readPhrase(inner) ?? (closesSentence(text, i, end) ? bareUnitList(inner) : null);
     if (phrase) {
       out.push({ start: i, end, inner, ...phrase });
       i = end - 1;
@@ -101,6 +101,22 @@ function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string
   return { unitSpecs, deadlineRaw: deadline.length ? deadline.join('，') : null };
 }
 
+
+// "…加强应急预警等标准研制。（工信部、应急管理部）": at the end of a measure, a bracket holding only
+// the names of bodies, without role words, says who does it. Every name must end like a body's.
+const BODY_NAME = /^[\u4e00-\u9fa5（）()]{1,24}(?:部|委|局|厅|办|署|院|会|室|中心|政府|银行|集团|公司|法院|检察院|总队|支队|大队)$/;
+
+function bareUnitList(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string | null } | null {
+  if (inner.length > 120 || NOT_RESP.test(inner) || /^如/.test(inner)) return null;
+  const names = splitOutsideBrackets(inner, /[、，,]/).map((n) => n.replace(/等$/, '').trim());
+  if (!names.length || !names.every((n) => BODY_NAME.test(n))) return null;
+  return { unitSpecs: [{ raw: inner, role: null }], deadlineRaw: null };
+}
+
+/** The bracket ends its text or its sentence (only closing punctuation after it, or 。 before it). */
+function closesSentence(text: string, start: number, end: number): boolean {
+  return endsAt(text, end) || /^[。；;]/.test(text.slice(end)) || /[。；;]\s*$/.test(text.slice(0, start));
+}
 
 /** The text after a phrase is only closing punctuation: the phrase ends its sentence group. */
 export function endsAt(text: string, end: number): boolean {

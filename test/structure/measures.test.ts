@@ -41,6 +41,18 @@ describe('numbered measures with responsibilities', () => {
     expect(r.tasks[2].units.filter((u) => u.role === 'cooperate')).toEqual([]);
   });
 
+  it('reads a closing bracket of body names without role words as the responsibility, not a remark or an alias', async () => {
+    const r = await parseText([
+      '关于推进应急通信高质量发展的指导意见', '', '一、推动应急通信创新突破',
+      '（一）推进应急通信技术突破应用。推动跨运营商应急漫游等重点技术研发。（工业和信息化部、公安部、应急管理部按职责分工负责）',
+      '（二）构建应急通信创新发展平台。组织制定应急通信标准体系，加强网络抗毁等标准研制。（工业和信息化部、应急管理部）',
+      '（三）推动应急通信产业生态繁荣。支持龙头企业（如华为公司、中兴公司）建设产业集群，由市政府（市应急管理局）统筹推进。',
+    ].join('\n'));
+    expect(r.tasks.map((t) => t.units.map((u) => u.name))).toEqual([
+      ['工业和信息化部', '公安部', '应急管理部'], ['工业和信息化部', '应急管理部'], [],
+    ]);
+  });
+
   it('splits an item holding several sentences with their own responsibilities', async () => {
     const r = await parseText([
       '一、主要任务',
