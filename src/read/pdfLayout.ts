@@ -1,5 +1,6 @@
 import { DisjointSets } from '../unionFind.js';
 import { joinText, type GridCell, type Item } from './assemble.js';
+import { isLabelLine } from './labelLines.js';
 
 // Positioned text and ruling lines of PDF pages → paragraphs and tables.
 // Pure functions (no pdf.js), so the layout rules can be tested on their own.
@@ -354,7 +355,7 @@ export function dropFurniture(pages: { height: number; lines: Line[] }[]): numbe
   for (const p of pages) {
     const edge = new Set([p.lines[0], p.lines[p.lines.length - 1]]);
     p.lines = p.lines.filter((l) => {
-      const drop = (band(p, l) || edge.has(l)) && (isPageNumber(l.text) || (band(p, l) && !LABEL_LINE.test(l.text) && repeated(furnitureKey(l.text))));
+      const drop = (band(p, l) || edge.has(l)) && (isPageNumber(l.text) || (band(p, l) && !isLabelLine(l.text) && repeated(furnitureKey(l.text))));
       if (drop) dropped++;
       return !drop;
     });
@@ -367,7 +368,6 @@ export function dropFurniture(pages: { height: number; lines: Line[] }[]): numbe
 const MARKER = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+[条章节]|[①-⑳]|附件)/;
 const SENTENCE_END = /[。；！？!?;：:）)」』”]$/;
 const CLOSING_LABEL = /[（(](?:责任单位|责任部门|牵头单位|牵头部门)\s*[:：][^（）()]*[）)]$/;
-const LABEL_LINE = /^(?:责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协办单位|完成时限|完成时间|时间节点|时限要求)\s*[:：]/;
 
 interface Geometry { left: number; right: number }
 
@@ -424,7 +424,7 @@ function continues(prev: Line, prevGeo: Geometry, next: Line, nextGeo: Geometry,
   if (MARKER.test(next.text) && SENTENCE_END.test(prev.text) && !continuesInlineItems(paraText, next.text)) return false;
   // "责任单位：…" / "完成时限：…" lines stand alone, and so does what follows them; a measure
   // ends with its "（责任单位：…）" (a 专栏 box or the next item may follow unindented).
-  if (LABEL_LINE.test(next.text) || (LABEL_LINE.test(prev.text) && MARKER.test(next.text))) return false;
+  if (isLabelLine(next.text) || (isLabelLine(prev.text) && MARKER.test(next.text))) return false;
   if (CLOSING_LABEL.test(paraText)) return false;
   return true;
 }

@@ -6,7 +6,7 @@ import { collectHeadlines, isHeadline, type HeadlineBlock } from './headlines.js
 import { MARKER_RANK, parseMarker, parseSequelMarker, type Marker } from './markers.js';
 import { headingOf, paragraphMeasures, segmentTasks, trimAfterResponsibility } from './measureTasks.js';
 import { OutlineBuilder } from './outline.js';
-import { isLabelLine } from './paragraphs.js';
+import { isLabelLine } from '../read/labelLines.js';
 import { absorbEnumerations, absorbIntoClauses, hasResponsibility, isFallbackTask, newSegment, siblings, type Segment } from './segments.js';
 import { norm, type TableOfContents } from './toc.js';
 import type { DraftTask, DraftWarning } from './types.js';

@@ -1,5 +1,6 @@
 import { codePointLength } from '../extract/chars.js';
 import type { Block, Paragraph } from '../read/types.js';
+import { isLabelLine } from '../read/labelLines.js';
 import { parseMarker } from './markers.js';
 
 // Lines broken inside a sentence (PDF conversions, hard-wrapped text) are joined
@@ -7,11 +8,6 @@ import { parseMarker } from './markers.js';
 // and the next line does not start a new numbered item or a label line.
 
 const SENTENCE_END = /[。！？；;：:）)\]】”」』"》]$|[。！？]\S{0,2}$/;
-const LABEL = /^(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|完成时限|完成时间|时间节点|时限要求)\s*[:：]/;
-
-export function isLabelLine(text: string): boolean {
-  return LABEL.test(text);
-}
 
 export interface HealedParagraph extends Paragraph {
   /** Lines the paragraph was joined from. */
@@ -117,7 +113,7 @@ function firstOutsideBrackets(text: string, re: RegExp): number {
 export function splitInlineLabels(text: string): string[] {
   // Every label ends with a colon.
   if (!text.includes('：') && !text.includes(':')) return [text];
-  if (LABEL.test(text)) return [text];
+  if (isLabelLine(text)) return [text];
   const at = firstOutsideBrackets(text, INLINE_LABEL);
   if (at <= 0) return [text];
   return [text.slice(0, at).trim(), ...splitLabelRun(text.slice(at).trim())];
