@@ -104,9 +104,9 @@ function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string
 
 // "…加强应急预警等标准研制。（工信部、应急管理部）": at the end of a measure, a bracket holding only
 // the names of bodies, without role words, says who does it. Every name must end like a body's, by a
-// stricter list than the one that splits unit lists (extract/units.ts): no 行, 区, 组, so that
-// "（试行）" or "（高新区）" in brackets is not taken for one.
-const BODY_NAME = /^[\u4e00-\u9fa5（）()]{1,24}(?:部|委|局|厅|办|署|院|会|室|中心|政府|银行|集团|公司|法院|检察院|总队|支队|大队)$/;
+// stricter list than the one that splits unit lists (extract/units.ts): no 行, 区, 组, bare 会 or 室,
+// so that "（试行）", "（高新区）", "（座谈会）" or "（第一会议室）" in brackets is not taken for one.
+const BODY_NAME = /^[\u4e00-\u9fa5（）()]{1,24}(?:部|委|局|厅|办|署|院|(?:委员|管委|联合|协|学|商|十字)会|(?:办公|研究)室|中心|政府|银行|集团|公司|总队|支队|大队)$/;
 
 function bareUnitList(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string | null } | null {
   if (inner.length > 120 || NOT_RESP.test(inner) || /^如/.test(inner)) return null;
