@@ -165,6 +165,8 @@ export function splitUnits(raw: string, role: UnitRole = 'responsible', opts: Un
 const LABELS = [
   '牵头考核单位', '牵头单位', '牵头部门', '主责单位', '主责部门', '主办单位', '主办部门', '责任单位', '责任部门',
   '责任主体', '承办单位', '指导部门', '考核单位', '配合单位', '配合部门', '协办单位', '协办部门', '参与单位', '协同单位',
+  // Short forms of table cells: "牵头：市大数据局 配合：市公安局".
+  '牵头', '配合', '协办', '责任',
 ];
 const LABEL_RE = new RegExp(`(${LABELS.join('|')})\\s*[:：]`, 'g');
 
@@ -258,6 +260,8 @@ export function parseResponsibility(inner: string, opts: UnitOptions = {}): Unit
     s = s.replace(FIRST_LEADS_CONVENTION, '');
   }
   s = s.replace(/[，,；;]?\s*下同$/, '').trim();
+  // "A（牵头）、B", "A（牵头），B、C（配合）": the bracketed role word is the clause's own.
+  s = s.replace(/[（(](牵头|配合|协办|主办)(?:单位|部门)?[）)]\s*([、，,；;]?)/g, (_, role: string, sep: string) => role + (sep ? '，' : ''));
   if (!s) return null;
   return parseLabelled(s, firstLeads) ?? parseUnlabelled(s, firstLeads);
 }

@@ -5,6 +5,8 @@ import { parseMarker } from './markers.js';
 import { stripArtefacts } from './paragraphs.js';
 import type { DraftTask, UnitSpec } from './types.js';
 
+const ROLE_WORDS_IN_CELL = /牵头|配合|协办|主办/;
+
 // A task-decomposition table (序号 / 重点任务 / 具体措施 / 责任单位 / 完成时限 …):
 // each data row is a task; empty cells under a merged 序号 or 重点任务 inherit
 // from the row above; category rows (一、… spanning the row) are sections.
@@ -111,7 +113,11 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
     if (!body && !ttl) continue;
     const unitSpecs: UnitSpec[] = [];
     for (const role of ['lead', 'cooperate', 'responsible'] as const) {
-      for (const c of roleCells(columns, row, role)) if (stripArtefacts(c.text)) unitSpecs.push({ raw: stripArtefacts(c.text), role });
+      for (const c of roleCells(columns, row, role)) {
+        const raw = stripArtefacts(c.text);
+        // A 责任单位 cell may say who leads ("A牵头，B配合", "A（牵头）、B", "牵头：A 配合：B"): its words decide.
+        if (raw) unitSpecs.push({ raw, role: role === 'responsible' && ROLE_WORDS_IN_CELL.test(raw) ? null : role });
+      }
     }
     tasks.push({
       number,

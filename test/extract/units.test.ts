@@ -79,6 +79,10 @@ describe('splitUnits', () => {
 
 // [the inside of a responsibility phrase, expected units (null: not a responsibility)]
 const PHRASES: [string, Unit[] | null][] = [
+  // the forms of a 责任单位 table cell: short labels (one cell paragraph each, joined), bracketed role words
+  ['牵头：市大数据局配合：市公安局、市政务服务中心', [L('市大数据局'), C('市公安局'), C('市政务服务中心')]],
+  ['市大数据局（牵头）、市直各相关部门', [L('市大数据局'), R('市直各相关部门')]],
+  ['市大数据局（牵头），市公安局、市财政局（配合）', [L('市大数据局'), C('市公安局'), C('市财政局')]],
   ['（责任单位：县委组织部、县政府办公室）', [R('县委组织部'), R('县政府办公室')]],
   ['责任单位：县发展改革委、县公共资源交易中心、涉及招标投标政策有关单位',
     [R('县发展改革委'), R('县公共资源交易中心'), R('涉及招标投标政策有关单位')]],

@@ -76,3 +76,21 @@ describe('a task table in an HTML notice, cells without paragraphs, a two-row he
     expect(r.tasks[2].targets[0]).toMatchObject({ comparator: '<=', value: 2, unit: '个工作日' });
   });
 });
+
+describe('a 责任单位 cell that says who leads', () => {
+  it('gives lead and cooperating units from the words of the cell', async () => {
+    const { parse } = await import('../../src/index.js');
+    const cell = (units: string) => `<tr><td>1</td><td>建设统一身份认证平台</td><td>实现全市政务服务“一次认证、全网通办”。</td><td>${units}</td><td>2024年10月底前</td></tr>`;
+    const html = `<html><body><p>某市2024年数字政府建设重点任务清单</p><table border="1">
+<tr><td>序号</td><td>任务名称</td><td>主要内容</td><td>责任单位</td><td>完成时间</td></tr>
+${cell('<p>牵头：市大数据局</p><p>配合：市公安局、市政务服务中心</p>')}${cell('市大数据局（牵头）、市直各相关部门')}${cell('市大数据局牵头，各区县政府配合')}${cell('市大数据局、市公安局')}
+</table></body></html>`;
+    const r = await parse(Buffer.from(html), { path: 'plan.html' });
+    expect(r.tasks.map((t) => t.units.map((u) => `${u.name}:${u.role}`))).toEqual([
+      ['市大数据局:lead', '市公安局:cooperate', '市政务服务中心:cooperate'],
+      ['市大数据局:lead', '市直各相关部门:responsible'],
+      ['市大数据局:lead', '各区县政府:cooperate'],
+      ['市大数据局:responsible', '市公安局:responsible'],
+    ]);
+  });
+});
