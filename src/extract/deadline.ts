@@ -78,7 +78,14 @@ interface DatePattern {
 // The characters of N, and of "N年N" before a month.
 const NUMERAL_CHARS = '0123456789〇○零一二两三四五六七八九十';
 const isNumeral = charClass(NUMERAL_CHARS);
-const isYearMonthLead = charClass(`${NUMERAL_CHARS}年`);
+const isYearMonthLead = charClass(`${NUMERAL_CHARS}年次明今本`);
+// The year before a month: printed (2025年), or named from the document's (次年/明年 next, 今年/本年 this).
+const MONTH_YEAR = `(?:(${N}|[次明今本])年)?`;
+function yearOf(printed: string | undefined, ref: number | null): number | null {
+  if (printed === '次' || printed === '明') return ref === null ? null : ref + 1;
+  if (printed === '今' || printed === '本') return ref;
+  return calendarYear(printed);
+}
 
 // Ordered from the most to the least specific; overlapping hits keep the longest.
 const DATE_PATTERNS: DatePattern[] = [
@@ -86,41 +93,48 @@ const DATE_PATTERNS: DatePattern[] = [
     re: /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/g,
     read: (m) => ({ year: calendarYear(m[1]), precision: 'day', due: (y) => iso(y, +m[2], +m[3]) }),
   },
+  { // 2025.12, 2025-12(底): a year and month in figures (table cells), not an amount (2024.5万元)
+    re: /(?<![\d.])((?:19|20)\d{2})[-.．/](\d{1,2})(?![\d.．/\-万亿元%])(?:月)?(?:底|末)?/g,
+    read: (m) => {
+      const mo = +m[2];
+      return mo >= 1 && mo <= 12 ? { year: calendarYear(m[1]), precision: 'month', due: (y) => iso(y, mo, lastDay(y, mo)) } : null;
+    },
+  },
   { // (2025年)8月1日, 十二月三十一日
-    re: new RegExp(`(?:(${N})年)?(${N})月(${N})[日号]`, 'g'),
+    re: new RegExp(`${MONTH_YEAR}(${N})月(${N})[日号]`, 'g'),
     needs: '月',
     lead: isYearMonthLead,
-    read: (m) => {
+    read: (m, ref) => {
       const mo = toNumber(m[2]), d = toNumber(m[3]);
-      return mo && d ? { year: calendarYear(m[1]), precision: 'day', due: (y) => iso(y, mo, d) } : null;
+      return mo && d ? { year: yearOf(m[1], ref), precision: 'day', due: (y) => iso(y, mo, d) } : null;
     },
   },
   { // 4月28前: the day printed without 日
-    re: new RegExp(`(?:(${N})年)?(${N})月(${N})(?=之?前|以前)`, 'g'),
+    re: new RegExp(`${MONTH_YEAR}(${N})月(${N})(?=之?前|以前)`, 'g'),
     needs: '月',
     lead: isYearMonthLead,
-    read: (m) => {
+    read: (m, ref) => {
       const mo = toNumber(m[2]), d = toNumber(m[3]);
-      return mo && d ? { year: calendarYear(m[1]), precision: 'day', due: (y) => iso(y, mo, d) } : null;
+      return mo && d ? { year: yearOf(m[1], ref), precision: 'day', due: (y) => iso(y, mo, d) } : null;
     },
   },
   { // 6月上旬/中旬/下旬: the 10th, the 20th, the last day
-    re: new RegExp(`(?:(${N})年)?(${N})月(上|中|下)旬`, 'g'),
+    re: new RegExp(`${MONTH_YEAR}(${N})月(上|中|下)旬`, 'g'),
     needs: '月',
     lead: isYearMonthLead,
-    read: (m) => {
+    read: (m, ref) => {
       const mo = toNumber(m[2]);
       if (!mo) return null;
-      return { year: calendarYear(m[1]), precision: 'day', due: (y) => iso(y, mo, m[3] === '上' ? 10 : m[3] === '中' ? 20 : lastDay(y, mo)) };
+      return { year: yearOf(m[1], ref), precision: 'day', due: (y) => iso(y, mo, m[3] === '上' ? 10 : m[3] === '中' ? 20 : lastDay(y, mo)) };
     },
   },
   { // 2022年6月(底), 6月份, 十二月底; not 6月初/6月中 (which day is meant is not printed)
-    re: new RegExp(`(?:(${N})年)?(${N})月份?(?:底|末)?(?!初|中(?!旬))`, 'g'),
+    re: new RegExp(`${MONTH_YEAR}(${N})月份?(?:底|末)?(?!初|中(?!旬))`, 'g'),
     needs: '月',
     lead: isYearMonthLead,
-    read: (m) => {
+    read: (m, ref) => {
       const mo = toNumber(m[2]);
-      return mo ? { year: calendarYear(m[1]), precision: 'month', due: (y) => mo <= 12 ? iso(y, mo, lastDay(y, mo)) : null } : null;
+      return mo ? { year: yearOf(m[1], ref), precision: 'month', due: (y) => mo <= 12 ? iso(y, mo, lastDay(y, mo)) : null } : null;
     },
   },
   { // 2025年第三季度(末), 一季度末, 第3季度

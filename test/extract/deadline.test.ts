@@ -20,6 +20,11 @@ const RELATIVE: Expect = { due: null, precision: null, ongoing: false, understoo
 
 // [raw, document year, expected]
 const DEADLINES: [string, number | null, Expect][] = [
+  // 完成时限 cells in figures, and years named from the document's
+  ['2024.12', 2024, on('2024-12-31', 'month')],
+  ['2024-06底', 2024, on('2024-06-30', 'month')],
+  ['次年3月底前', 2024, on('2025-03-31', 'month')],
+  ['明年6月', 2024, on('2025-06-30', 'month')],
   // seed 000 完成时限 column
   ['长期坚持', 2025, ONGOING],
   ['2025年12月31日前', 2025, on('2025-12-31', 'day')],
@@ -167,6 +172,7 @@ const IN_TEXT: [string, number | null, string | null, string | null][] = [
   ['各镇、县级各有关部门要分别于6月18日、11月28日前报县营商办', 2022, null, null], // reporting points
   ['于6月18日、11月28日前报送进展情况', 2022, null, null],
   ['年内企业开办实现1.5个工作日以内办结', null, null, null], // no year to resolve 年内 with
+  ['项目总投资2024.5万元，累计完成2023.8亿元', 2024, null, null], // amounts, not year.month
 ];
 
 describe('findDeadlineInText', () => {
