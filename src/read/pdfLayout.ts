@@ -368,6 +368,7 @@ export function dropFurniture(pages: { height: number; lines: Line[] }[]): numbe
 const MARKER = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+[条章节]|[①-⑳]|附件)/;
 const SENTENCE_END = /[。；！？!?;：:）)」』”]$/;
 const CLOSING_LABEL = /[（(](?:责任单位|责任部门|牵头单位|牵头部门)\s*[:：][^（）()]*[）)]$/;
+const CLOSING_LABEL_MAX = 300; // characters: longer than any list of responsible bodies
 
 interface Geometry { left: number; right: number }
 
@@ -425,7 +426,8 @@ function continues(prev: Line, prevGeo: Geometry, next: Line, nextGeo: Geometry,
   // "责任单位：…" / "完成时限：…" lines stand alone, and so does what follows them; a measure
   // ends with its "（责任单位：…）" (a 专栏 box or the next item may follow unindented).
   if (isLabelLine(next.text) || (isLabelLine(prev.text) && MARKER.test(next.text))) return false;
-  if (CLOSING_LABEL.test(paraText)) return false;
+  // Only the paragraph's end can hold it: test the last line's bracket, not the whole text per line.
+  if (/[）)]$/.test(prev.text) && CLOSING_LABEL.test(paraText.slice(-CLOSING_LABEL_MAX))) return false;
   return true;
 }
 

@@ -84,14 +84,15 @@ function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string
   for (const c of clauses) {
     const time = TIME_LABEL.exec(c);
     const unit = UNIT_LABEL.exec(c);
-    const label = (role: UnitSpec['role'], raw: string) => { labelled.push({ raw, role }); continues = role; };
-    if (time) deadline.push(c.slice(time[0].length).trim());
-    else if (unit && labelled.length + units.length > 0) label(roleOf(unit[1]), c.slice(unit[0].length).trim());
-    else if (DEADLINE_CLAUSE.test(c) && !ROLE_WORDS.test(c)) deadline.push(c);
-    else if (unit && /牵头|主办|配合|协办/.test(unit[1])) label(roleOf(unit[1]), c.slice(unit[0].length).trim());
+    if (time) { deadline.push(c.slice(time[0].length).trim()); continues = undefined; continue; }
+    // The role a label gives this clause: any label after the first clause, else only a leading 牵头/配合 one.
+    let role: UnitSpec['role'] | undefined;
+    if (unit && labelled.length + units.length > 0) role = roleOf(unit[1]);
+    else if (DEADLINE_CLAUSE.test(c) && !ROLE_WORDS.test(c)) { deadline.push(c); continue; }
+    else if (unit && /牵头|主办|配合|协办/.test(unit[1])) role = roleOf(unit[1]);
+    if (unit && role !== undefined) { labelled.push({ raw: c.slice(unit[0].length).trim(), role }); continues = role; }
     else if (continues !== undefined && !ROLE_WORDS.test(c)) labelled.push({ raw: c.trim(), role: continues });
-    else units.push(c);
-    if (time || (!unit && ROLE_WORDS.test(c))) continues = undefined;
+    else { units.push(c); if (ROLE_WORDS.test(c)) continues = undefined; }
   }
   if (!units.length && !labelled.length) return null;
   const raw = units.join('，');

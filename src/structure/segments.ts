@@ -28,13 +28,9 @@ export function newSegment(marker: Marker | null, head: Paragraph, rank: number,
   return { marker, head, body: [], labels: [], groups: [], rank, parent, children: 0, root: false, headline: false, lastWasLabel: false };
 }
 
-export function segmentText(s: Segment): string {
-  return [s.marker ? s.marker.rest.trim() : s.head.text.trim(), ...s.body.map((b) => b.text.trim())].join('');
-}
-
-/** The same text with a line break after the heading and each paragraph, where sentences must not run on. */
-export function segmentLines(s: Segment): string {
-  return [s.marker ? s.marker.rest.trim() : s.head.text.trim(), ...s.body.map((b) => b.text.trim())].join('\n');
+/** The heading's rest and the body's paragraphs, joined by `separator` ('\n' where sentences must not run on). */
+export function segmentText(s: Segment, separator = ''): string {
+  return [s.marker ? s.marker.rest.trim() : s.head.text.trim(), ...s.body.map((b) => b.text.trim())].join(separator);
 }
 
 const namesUnits = (text: string) => dutiesInText(text).length > 0 || leadsInText(text).length > 0;
@@ -97,7 +93,7 @@ export function isFallbackTask(s: Segment): boolean {
   const kind = s.marker!.kind;
   if (kind === 'article' || kind === 'enum') return true;
   if (s.children > 0 || kind === 'chapter' || framing(s)) return false;
-  if (underSafeguards(s) && !namesUnits(segmentLines(s))) return false;
+  if (underSafeguards(s) && !namesUnits(segmentText(s, '\n'))) return false;
   // A numbered item is a task when it says something beyond a heading: more sentences,
   // paragraphs of its own, or one long sentence (a requirement of a notice).
   const rest = s.marker!.rest.trim();
