@@ -727,13 +727,14 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   let grantAfter = t.slice(q.end, clauseEnd(t, q.end));
   // "按该款产品…合同金额的30%，给予一次性奖补": the grant is the next clause.
   if (!grantAfter && /^[，,](?:给予|予以)/.test(t.slice(q.end))) grantAfter = t.slice(q.end + 1, clauseEnd(t, q.end + 1));
-  const grant = GRANT.exec(grantClause) ?? GRANT.exec(grantAfter) ?? (GIVE.test(grantClause) ? [''] : null);
+  // The grant noun, or '' for money given (给予) without one.
+  const grant = (GRANT.exec(grantClause) ?? GRANT.exec(grantAfter))?.[0] ?? (GIVE.test(grantClause) ? '' : undefined);
   // A grant: its amount ("一次性奖励企业5万元补助") or its share ("按项目设备购置额的10%给予奖补",
   // "按不超过项目投资额30%的比例给予") is the measure.
-  if (grant && (/元$/.test(q.unit) || q.unit === '%')) {
+  if (grant !== undefined && (/元$/.test(q.unit) || q.unit === '%')) {
     // "最高给予5000万元资助", "按不超过投资额30%的比例": a cap; "营业收入最高的企业" is not one.
     const ceiling = /(?:不超过|不高于|最高(?!的))[^，,；;。]*$/.test(grantClause);
-    return { ...base, comparator: ceiling ? '<=' : '=', grant: grant[0] };
+    return { ...base, comparator: ceiling ? '<=' : '=', grant };
   }
   // "首年关税为零的2034种", "占总额的82.78%": a part of something named before it.
   if (/的$/.test(before)) return null;
