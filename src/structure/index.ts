@@ -9,6 +9,7 @@ import { parseMarker } from './markers.js';
 import { readTaskTable, taskTableLayout } from './taskTable.js';
 import { withResponsibilityMemo } from './responsibility.js';
 import { findTableOfContents } from './toc.js';
+import { captionBefore } from './tableCaption.js';
 import type { DraftTask, DraftWarning, Structure } from './types.js';
 
 export type { Structure, DraftTask, DraftWarning, UnitSpec } from './types.js';
@@ -106,25 +107,6 @@ function remap(paras: Paragraph[], head: Set<number>, drop: Set<number>): Set<nu
   const out = new Set<number>();
   kept.forEach(({ i }, j) => { if (head.has(i)) out.add(j); });
   return out;
-}
-
-/** One or two short lines right before a table name it (…任务分解表 / …任务清单). */
-function captionBefore(items: ReturnType<typeof healParagraphs>, i: number): { text: string; line: number; lines: number[] } | null {
-  const parts: { text: string; line: number }[] = [];
-  for (let k = i - 1; k >= 0 && parts.length < 3; k--) {
-    const b = items[k];
-    if (b.kind !== 'para') break;
-    const t = b.text.trim();
-    if (codePointLength(t) > 60 || /[。；]$/.test(t)) break;
-    parts.unshift({ text: t, line: b.line });
-    if (/表$|清单$|台账$|附件|（\d{4}.{0,6}）$/.test(parts.map((p) => p.text).join('')) && k < i - 1) {
-      // keep looking one more line back only if the joined caption still lacks its start
-    }
-    if (/(表|清单|台账)$/.test(t) && parts.length === 1) continue;
-    break;
-  }
-  const text = parts.map((p) => p.text).join('');
-  return parts.length && /(表|清单|台账|分工|任务)/.test(text) ? { text, line: parts[0].line, lines: parts.map((p) => p.line) } : null;
 }
 
 function mergeSections(body: Structure['sections'], table: Structure['sections'], _tasks: DraftTask[]) {
