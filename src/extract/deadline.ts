@@ -164,6 +164,14 @@ const DATE_PATTERNS: DatePattern[] = [
     needs: '年',
     read: (_m, ref) => (ref ? { year: ref, precision: 'year', due: () => iso(ref, 12, 31) } : null),
   },
+  { // “十四五”期间 / 末 / 时期: the last year of that five-year plan (the 14th is 2021–2025)
+    re: /["“”]?十([一二三四五六七八九])五["“”]?(?:规划)?(?:期间|时期|期末|期内|末|内)/g,
+    needs: '五',
+    read: (m) => {
+      const end = 1970 + 5 * (10 + (toNumber(m[1]) ?? 0) - 3);
+      return { year: end, precision: 'year', due: () => iso(end, 12, 31) };
+    },
+  },
   { // 明年(底): the year after the document's
     re: /明年(?:底|末)?/g,
     needs: '明年',

@@ -98,6 +98,11 @@ const DEADLINES: [string, number | null, Expect][] = [
   ['2025年6月下旬', null, on('2025-06-30', 'day')],
   ['2025-12-31', null, on('2025-12-31', 'day')],
   ['明年底前', 2025, on('2026-12-31', 'year')],
+  ['“十四五”期间', 2022, on('2025-12-31', 'year')], // five-year plans: the 14th is 2021–2025
+  ['十四五末', 2022, on('2025-12-31', 'year')],
+  ['"十五五"时期', 2026, on('2030-12-31', 'year')],
+  ['“十三五”规划期内', 2017, on('2020-12-31', 'year')],
+  ['“十四五”规划', 2022, NOT_UNDERSTOOD], // the plan itself, not a period
   ['2025年5月起长期坚持', 2025, ONGOING], // the date starts the work; nothing ends it
   // relative to an event: understood, but no calendar day
   ['五个工作日内', 2025, RELATIVE],
