@@ -25,6 +25,8 @@ export interface BodyOptions {
   headIndexes: Set<number>;
   /** "排在第一位的部门为牵头部门": the document says the first unit of a list leads. */
   firstLeads: boolean;
+  /** The task table's titles and texts: a body item restating one of its rows is placed there. */
+  tableText?: string;
 }
 
 export interface BodyResult {
@@ -155,8 +157,11 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
     }
     const container = !opts.tasksFromTable && anyResponsibility && paragraphMeasures(s);
     if (!taskSegments.has(s) || container) {
-      const section = outline.add(s.marker!, headingOf(s.marker!.rest), s.head.line);
+      const heading = headingOf(s.marker!.rest);
+      const section = outline.add(s.marker!, heading, s.head.line);
       sectionOf.set(s, section);
+      // "（一）加强组织领导。成立…领导小组…": the heading is the section's; the sentences after it are in no task.
+      if (saysMoreThan(heading, s.marker!.rest) && !opts.tableText?.includes(heading)) warnings.push(unplaced(s.head));
       if (container) {
         tasks.push(...container.tasks.map((t) => ({ ...t, sectionId: section.id })));
         for (const b of container.rest) warnings.push(unplaced(b));
@@ -183,4 +188,11 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
   }
   tasks.sort((a, b) => a.origin.line - b.origin.line);
   return { sections: outline.sections, tasks, warnings };
+}
+
+/** The line goes on after its heading with text of its own (not just the closing 。). */
+function saysMoreThan(heading: string, rest: string): boolean {
+  const t = rest.trim();
+  const after = t.startsWith(heading) ? t.slice(heading.length) : '';
+  return /[\p{L}\p{N}]/u.test(after.replace(/^[。！？.]/, ''));
 }

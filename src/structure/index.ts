@@ -57,7 +57,10 @@ function structureOf(doc: ReadDocument): Structure {
   const body = readBody(
     paras.filter((p) => !captionLines.has(p.line)),
     bodyOutline,
-    { tasksFromTable, toc, headIndexes: remap(paras, headIndexes, captionLines), firstLeads },
+    {
+      tasksFromTable, toc, headIndexes: remap(paras, headIndexes, captionLines), firstLeads,
+      tableText: tableTasks.map((t) => `${t.title ?? ''}\n${t.text}`).join('\n'),
+    },
   );
   // Sections: body first, then the table's category rows, renumbered in line order.
   const sections = mergeSections(body.sections, tasksFromTable ? tableOutline.sections : [], tableTasks);

@@ -140,3 +140,34 @@ describe('regulations: chapters printed with their first clause, duties in the s
     expect(r.tasks[3].units).toEqual([{ name: '北京市经济和信息化局', role: 'responsible' }]);
   });
 });
+
+describe('text after a section heading', () => {
+  it('warns about the sentences after a heading that is only a section, with their line', async () => {
+    const r = await parseText([
+      '某市数字政府建设工作方案', '', '一、重点任务',
+      '1. 推进5G网络建设。新建5G基站2000个以上。（责任单位：市工信局）',
+      '二、保障措施',
+      '（一）加强组织领导。成立工作专班，统筹推进各项任务。',
+      '（二）强化宣传。',
+    ].join('\n'));
+    expect(r.tasks).toHaveLength(1);
+    expect(r.sections.map((s) => s.heading)).toEqual(['重点任务', '保障措施', '加强组织领导', '强化宣传']);
+    // Line 6 says more than its heading; line 7 is a heading only.
+    expect(r.warnings.filter((w) => w.code === 'unplaced-text').map((w) => w.line)).toEqual([6]);
+  });
+
+  it('does not warn about a body item that a task table restates', async () => {
+    const r = await parseText([
+      '某县优化营商环境工作方案', '', '一、重点任务',
+      '1. 加强干部思想教育。深入学习中央八项规定精神。',
+      '2. 提升政务服务效能。推行“一件事一次办”。',
+      '重点任务分解表',
+      '序号\t具体措施\t责任单位\t完成时限',
+      '1\t加强干部思想教育\t县纪委监委\t长期坚持',
+      '2\t提升政务服务\t县政务服务中心\t2024年12月底前',
+    ].join('\n'));
+    expect(r.tasks.map((t) => t.title ?? t.text)).toEqual(['加强干部思想教育', '提升政务服务']);
+    // Item 2's heading (提升政务服务效能) is not in the table: its sentence is reported.
+    expect(r.warnings.filter((w) => w.code === 'unplaced-text').map((w) => w.line)).toEqual([5]);
+  });
+});
