@@ -57,6 +57,11 @@ async function main(): Promise<void> {
   // notice-table.html is written by hand (a notice with its task table as web pages carry it: bare
   // text in the cells, a two-row header); saved as .doc, its rows' properties go to the Data stream.
   conversions.push(soffice(join(OUT, 'notice-table.html'), 'doc:MS Word 97', OUT, n++));
+  // units-per-line.html is written by hand too: 责任单位 cells listing one unit per line (<br>, <p>);
+  // each format keeps the lines apart its own way (Word paragraphs, PDF lines that stop short).
+  for (const target of ['docx:MS Word 2007 XML', 'doc:MS Word 97', 'pdf:writer_pdf_Export']) {
+    conversions.push(soffice(join(OUT, 'units-per-line.html'), target, OUT, n++));
+  }
   // Chinese text in a non-embedded font: readable only with pdf.js's CMaps.
   writeFileSync(join(OUT, 'nonembedded-cjk.pdf'), nonEmbeddedCjkPdf(NON_EMBEDDED_TEXT));
   await Promise.all(conversions);

@@ -91,7 +91,7 @@ const TRAILING_DENG =
   /(?<![高中初平对同均相])等(?:(?:其他|其它)?[\u4e00-\u9fa5“”]{0,14}?(?:部门|单位|机构|企业|组织)(?:[（(](?:单位|部门)[）)])?)?$/;
 
 // Names of bodies end in one of these; used to decide whether a space separates two names.
-const BODY_SUFFIX = /(?:局|委|办|室|部|院|厅|会|心|司|行|府|所|队|站|社|处|科|团|组|区|镇|乡|街道|[）)]|单位|部门|公司|集团|机关|中心)$/;
+const BODY_SUFFIX = /(?:局|委|办|室|部|院|厅|会|协|联|心|司|行|府|所|队|站|社|处|科|团|组|区|镇|乡|街道|[）)]|单位|部门|公司|集团|机关|中心)$/;
 
 /** Spaces in a list: between two full names they separate; inside a name (a PDF line break) they don't. */
 function splitAtSpaces(piece: string): string[] {

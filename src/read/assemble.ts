@@ -84,6 +84,18 @@ export function joinText(a: string, b: string): string {
 }
 
 /**
+ * Join the paragraphs (or hard line breaks) of one table cell. They are set apart by a space, so
+ * that "市财政局 / 市税务局" printed one per line stays two names; after punctuation that already
+ * separates them (。；，、：) no space is needed. A PDF cell's lines are wrapping, not paragraphs:
+ * its reader joins them with joinText.
+ */
+export function joinCellParagraphs(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return /[。；;，,、：:]$/.test(a) ? joinText(a, b) : `${a} ${b}`;
+}
+
+/**
  * Expand rows of cells with rowspan/colspan into a full grid: each covered
  * position repeats the cell's text with `merged: true`.
  */

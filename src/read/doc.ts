@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
-import { assemble, expandSpans, joinText, type Item } from './assemble.js';
+import { assemble, expandSpans, joinCellParagraphs, joinText, type Item } from './assemble.js';
 import { NFC_TO_FORMAT, NumberingCounter, type LevelDef, type ListRef } from './numbering.js';
 import type { ReadDocument } from './types.js';
 
@@ -191,7 +191,7 @@ function structure(ex: Extractor): { items: Item[]; markers: number } {
 }
 
 /** A cell's paragraphs and line breaks joined into one line (as in the other readers). */
-const joinLines = (cell: string, text: string) => text.split('\n').reduce((acc, l) => joinText(acc, l.trim()), cell);
+const joinLines = (cell: string, text: string) => text.split('\n').reduce((acc, l) => joinCellParagraphs(acc, l.trim()), cell);
 
 function listMarker(ex: Extractor, props: ParaProps, counter: NumberingCounter): string | null {
   if (!ex.lists) return null;

@@ -1,4 +1,4 @@
-import { expandSpans, joinText, type GridCell, type Item } from './assemble.js';
+import { expandSpans, joinCellParagraphs, joinText, type GridCell, type Item } from './assemble.js';
 import { isTag, type XNode } from './dom.js';
 
 // An HTML element (mammoth's output, or a web page's article body) → paragraphs and
@@ -146,5 +146,5 @@ function span(c: XNode, a: 'rowspan' | 'colspan'): number {
 /** A cell's paragraphs joined into one line (as a .txt conversion of the table would). */
 function cellText(cell: XNode, options: HtmlBlockOptions): string {
   const items = htmlToItems(cell, options);
-  return items.reduce((acc, it) => joinText(acc, it.kind === 'para' ? it.text.trim() : ''), '');
+  return items.reduce((acc, it) => joinCellParagraphs(acc, it.kind === 'para' ? it.text.trim() : ''), '');
 }

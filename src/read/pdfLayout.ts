@@ -1,5 +1,5 @@
 import { DisjointSets } from '../unionFind.js';
-import { joinText, type GridCell, type Item } from './assemble.js';
+import { joinCellParagraphs, joinText, type GridCell, type Item } from './assemble.js';
 import { isLabelLine } from './labelLines.js';
 
 // Positioned text and ruling lines of PDF pages → paragraphs and tables.
@@ -294,15 +294,38 @@ function gridOf(group: Segment[], items: TextItem[], page: number): PdfTable | n
     if (c < 0 || r < 0) continue;
     regions.get(sets.find(id(r, c)))!.items.push(it);
   }
-  for (const region of regions.values()) region.text = cellText(region.items, page);
+  for (const [root, region] of regions) region.text = cellText(region.items, page, bounds.get(root)!.right);
   const grid: Region[][] = [];
   for (let r = 0; r < rows; r++) grid.push(Array.from({ length: cols }, (_, c) => regions.get(sets.find(id(r, c)))!));
   return { grid: dropEmptyTracks(grid), top, bottom, left, right, page };
 }
 
-/** A cell's lines joined as one paragraph (its line breaks are wrapping). */
-function cellText(items: TextItem[], page: number): string {
-  return buildLines(items, page).reduce((acc, l) => joinText(acc, l.text), '');
+/**
+ * A cell's lines joined into one. A line wraps on to the next when the next line's start would
+ * not have fitted after it; a line that stops shorter than that ends a paragraph (a cell listing
+ * "市财政局 / 市税务局" one per line), kept apart as the other readers keep a cell's paragraphs.
+ */
+function cellText(items: TextItem[], page: number, right: number): string {
+  let text = '';
+  let prev: Line | null = null;
+  for (const l of buildLines(items, page)) {
+    const room = prev ? (right - prev.right) / prev.size : 0; // in em, cell padding included
+    text = prev && room > leadWidth(l.text) + 1 ? joinCellParagraphs(text, l.text) : joinText(text, l.text);
+    prev = l;
+  }
+  return text;
+}
+
+// Closing punctuation never starts a line (禁则): it goes down with the character before it.
+const NO_LINE_START = /^[）)」』】〕》、，,。.；;：:！!？?”’%％]+/;
+
+/** Width in em of what a line break cannot split at the start of a line: "头）、", "2024年". */
+function leadWidth(line: string): number {
+  const t = line.trimStart();
+  const word = /^[A-Za-z0-9.%]+/.exec(t)?.[0];
+  const first = word ? word.length * 0.55 : 1;
+  const rest = t.slice(word ? word.length : 1);
+  return first + (NO_LINE_START.exec(rest)?.[0].length ?? 0);
 }
 
 /** Rows or columns made only by another column's or row's rulings (every position merged from elsewhere). */

@@ -84,10 +84,10 @@ const LAYOUT_SPACE = new RegExp(`(?<=[${CJK}]) +| +(?=[${CJK}])`, 'g');
 const MARKER_BEFORE = /^\s*(?:\d{1,3}[.．、﹒]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、．.])$/;
 
 /** Conversion artefacts that are not document text, and spaces that are only layout. */
-export function stripArtefacts(text: string): string {
+export function stripArtefacts(text: string, opts: { keepSpaces?: boolean } = {}): string {
   // Each pattern needs a literal that most lines lack: test for it before running the pattern.
   let t = text;
-  if (t.includes(' ')) t = t.replace(LAYOUT_SPACE, (sp, at: number, all: string) => (MARKER_BEFORE.test(all.slice(0, at)) ? sp : ''));
+  if (!opts.keepSpaces && t.includes(' ')) t = t.replace(LAYOUT_SPACE, (sp, at: number, all: string) => (MARKER_BEFORE.test(all.slice(0, at)) ? sp : ''));
   if (t.includes('[bookmark: ')) t = t.replace(/\[bookmark: [^\]]*\]/g, '');
   if (t.includes('##paid')) t = t.replace(/##paid(?:begin|end)##/g, '');
   if (t.includes('**')) t = t.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\*\*/g, '');

@@ -114,7 +114,9 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
     const unitSpecs: UnitSpec[] = [];
     for (const role of ['lead', 'cooperate', 'responsible'] as const) {
       for (const c of roleCells(columns, row, role)) {
-        const raw = stripArtefacts(c.text);
+        // Spaces stay: a cell lists its units one per line ("市财政局 市税务局" once joined), and
+        // splitUnits tells a space between two names from a space inside one.
+        const raw = stripArtefacts(c.text, { keepSpaces: true });
         // A 责任单位 cell may say who leads ("A牵头，B配合", "A（牵头）、B", "牵头：A 配合：B"): its words decide.
         if (raw) unitSpecs.push({ raw, role: role === 'responsible' && ROLE_WORDS_IN_CELL.test(raw) ? null : role });
       }

@@ -39,3 +39,24 @@ describe.each(SEEDS)('seed $id: the same tasks from every format', ({ id, txt, f
     expect(outline(result)).toEqual(outline(reference));
   });
 });
+
+describe('units-per-line: a 责任单位 cell listing one unit per line', () => {
+  // Written by hand (fixtures/formats/units-per-line.html: <br> in row 1, <p>s in row 2, a list that
+  // wraps in row 3); LibreOffice made the .docx, .doc and .pdf. Each reader keeps a cell's lines apart
+  // (Word paragraphs; PDF lines that stop short of the cell's edge), so the names are not run together.
+  const responsible = (...names: string[]) => names.map((name) => ({ name, role: 'responsible' }));
+  const expected = [
+    responsible('市住房城乡建设局', '各区人民政府'),
+    responsible('市城管局', '市公安局', '市自然资源和规划局'),
+    [{ name: '市发展改革委', role: 'lead' }, ...responsible('市财政局', '市应急管理局')],
+    responsible('市园林局'),
+  ];
+
+  it.each(['html', 'docx', 'doc', 'pdf'])('.%s', async (ext) => {
+    const path = formats(`units-per-line.${ext}`);
+    const r = await parse(readFileSync(path), { path });
+    expect(r.tasks.map((t) => t.units)).toEqual(expected);
+    // A wrapped line in a text cell is still one sentence.
+    expect(r.tasks[2].text).toBe('推进地下管网改造，改造燃气管道80公里。');
+  });
+});
