@@ -11,16 +11,18 @@ const ROLE_WORDS_IN_CELL = /牵头|配合|协办|主办/;
 // each data row is a task; empty cells under a merged 序号 or 重点任务 inherit
 // from the row above; category rows (一、… spanning the row) are sections.
 
-export type ColumnRole = 'number' | 'title' | 'text' | UnitRole | 'deadline' | 'other';
+export type ColumnRole = 'number' | 'title' | 'text' | 'target' | UnitRole | 'deadline' | 'other';
 
 const HEADER_WORDS: [RegExp, ColumnRole][] = [
   [/^(序号|编号|序|项目编号)$/, 'number'],
-  [/牵头(单位|部门)|主办单位|牵头$/, 'lead'],
-  [/配合(单位|部门)|协办|协同|参与单位|配合$/, 'cooperate'],
-  [/责任(单位|部门|主体)|负责(单位|部门)|指导部门|实施(单位|主体)|承办单位|主管部门|落实单位/, 'responsible'],
-  [/(完成|办结)?(时限|时间|期限)|时间(节点|安排|进度)|进度安排|完成时限/, 'deadline'],
-  [/具体(措施|内容|举措|工作)|主要(内容|措施)|工作(措施|内容|要求|目标)|任务(内容|要求)|措施|目标任务|内容|预期成果/, 'text'],
-  [/重点任务|具体任务|工作任务|主要任务|任务名称|改革(举措|事项|任务)|任务|事项|项目|名称/, 'title'],
+  [/牵头(单位|部门|处室)|主办单位|主责(单位|部门|处室)|牵头$/, 'lead'],
+  [/配合(单位|部门|处室)|协办|协同|参与单位|配合$/, 'cooperate'],
+  [/责任(单位|部门|主体|处室)|负责(单位|部门|处室)|指导部门|实施(单位|主体)|承办单位|主管部门|落实单位/, 'responsible'],
+  [/(完成|办结)?(时限|时间|期限)|时间(节点|安排|进度|要求)|进度安排|完成时限/, 'deadline'],
+  // A 目标 / 指标 column ("达到100%") is read after the measure: its targets are the task's.
+  [/^(?:年度|预期|主要|绩效)?(?:目标|指标)值?$/, 'target'],
+  [/具体(措施|内容|举措|工作)|主要(内容|措施|举措)|工作(措施|内容|要求|目标|举措)|任务(内容|要求)|措施|(?<!改革)举措|内容|预期成果/, 'text'],
+  [/重点任务|具体任务|工作任务|主要任务|任务名称|重点工作|工作要点|改革(举措|事项|任务)|任务|事项|项目|名称/, 'title'],
 ];
 
 export function headerRole(text: string): ColumnRole | null {
@@ -84,7 +86,7 @@ function widen(roles: ColumnRole[], header: string[], width: number): ColumnRole
 
 export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outline: OutlineBuilder): DraftTask[] {
   const { columns } = layout;
-  const header = table.rows[layout.headerRow].map((c) => norm(c.text));
+  const headers = table.rows.slice(0, layout.headerRow + 1).map((r) => r.map((c) => norm(c.text)));
   const tasks: DraftTask[] = [];
   let number: string | null = null;
   let title: string | null = null;
@@ -92,9 +94,10 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
     const row = table.rows[r];
     const texts = row.map((c) => (c.merged ? '' : c.text.trim()));
     if (texts.every((t) => !t)) continue;
-    // A header repeated at the top of a new page.
-    if (row.length === header.length && row.every((c, i) => norm(c.text) === header[i])) continue;
-    const category = categoryText(row);
+    // A header repeated at the top of a new page (both rows of a two-level one), or a total.
+    if (headers.some((h) => row.length === h.length && row.every((c, i) => norm(c.text) === h[i]))) continue;
+    if (TOTAL.test(norm(texts.find(Boolean) ?? ''))) continue;
+    const category = categoryText(row) ?? numberedCategory(row);
     if (category !== null) {
       const marker = parseMarker(category);
       if (marker) outline.add(marker, marker.rest.trim(), row[0].line);
@@ -110,6 +113,8 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
     if (ttl) title = ttl;
     let body = roleText(columns, row, 'text');
     if (!columns.includes('text')) body = ttl;
+    const target = roleText(columns, row, 'target');
+    if (target) body = joinClauses(body || title || '', target);
     if (!body && !ttl) continue;
     const unitSpecs: UnitSpec[] = [];
     for (const role of ['lead', 'cooperate', 'responsible'] as const) {
@@ -117,6 +122,7 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
         // Spaces stay: a cell lists its units one per line ("市财政局 市税务局" once joined), and
         // splitUnits tells a space between two names from a space inside one.
         const raw = stripArtefacts(c.text, { keepSpaces: true });
+        if (PLACEHOLDER.test(raw)) continue;
         // A 责任单位 cell may say who leads ("A牵头，B配合", "A（牵头）、B", "牵头：A 配合：B"): its words decide.
         if (raw) unitSpecs.push({ raw, role: role === 'responsible' && ROLE_WORDS_IN_CELL.test(raw) ? null : role });
       }
@@ -127,7 +133,7 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
       title,
       text: body || title || '',
       unitSpecs,
-      deadlineRaw: roleText(columns, row, 'deadline') || null,
+      deadlineRaw: deadlineText(columns, row),
       origin: { kind: 'table', line: firstLine(row) },
     });
   }
@@ -145,11 +151,28 @@ function roleCells(columns: ColumnRole[], row: TableCell[], role: ColumnRole): T
   return out;
 }
 
+/** The cells of a role as one text; two columns of it (工作内容 | 工作目标) as two clauses. */
 function roleText(columns: ColumnRole[], row: TableCell[], role: ColumnRole): string {
   let s = '';
-  for (const c of roleCells(columns, row, role)) s += stripArtefacts(c.text);
+  for (const c of roleCells(columns, row, role)) {
+    const t = stripArtefacts(c.text);
+    if (!t || PLACEHOLDER.test(t)) continue;
+    s = joinClauses(s, t);
+  }
   return s;
 }
+
+function joinClauses(a: string, b: string): string {
+  return !a || /[。；;，,：:]$/.test(a) ? a + b : `${a}；${b}`;
+}
+
+function deadlineText(columns: ColumnRole[], row: TableCell[]): string | null {
+  return roleText(columns, row, 'deadline') || null;
+}
+
+// An empty cell written as a dash or 无: no unit, no deadline, no text.
+const PLACEHOLDER = /^(?:[—–\-－―─/／\\、]+|无|暂无|空)$/;
+const TOTAL = /^(?:合计|小计|总计|共计)$/;
 
 /** The text of a row that is one spanning cell (a category row), or null. */
 function categoryText(row: TableCell[]): string | null {
@@ -162,6 +185,18 @@ function categoryText(row: TableCell[]): string | null {
   if (filled === 1 && row.filter((c) => c.text.trim()).length === row.length) return t; // spans all columns
   if (filled === 1 && /^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]/.test(t)) return t;
   return null;
+}
+
+/**
+ * A category row whose number has a cell of its own ("一 | 优化政务服务" spanning the rest): the
+ * heading with its number, or null.
+ */
+function numberedCategory(row: TableCell[]): string | null {
+  const num = row[0]?.text.trim() ?? '';
+  const m = /^([一二三四五六七八九十]+)[、.．]?$|^([（(][一二三四五六七八九十]+[）)])$/.exec(num);
+  if (!m || row.length < 3) return null;
+  const rest = categoryText(row.slice(1));
+  return rest && !parseMarker(rest) ? (m[1] ? `${m[1]}、${rest}` : `${m[2]}${rest}`) : null;
 }
 
 function firstLine(row: TableCell[]): number {

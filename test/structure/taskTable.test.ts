@@ -23,6 +23,10 @@ describe('headerRole', () => {
     ['序号', 'number'], ['重点任务', 'title'], ['具体任务', 'title'], ['具体措施', 'text'], ['主要内容', 'text'],
     ['牵头单位', 'lead'], ['牵头部门', 'lead'], ['配合单位', 'cooperate'], ['责任单位', 'responsible'], ['指导部门', 'responsible'],
     ['完成时限', 'deadline'], ['完成时间', 'deadline'], ['时间节点', 'deadline'], ['责任领导', null], ['备注', null],
+    // Headers of county and department plans.
+    ['重点工作', 'title'], ['工作要点', 'title'], ['改革举措', 'title'], ['工作举措', 'text'], ['主要举措', 'text'],
+    ['年度目标', 'target'], ['目标值', 'target'], ['主要指标', 'target'], ['工作目标', 'text'], ['时间要求', 'deadline'],
+    ['牵头处室', 'lead'], ['主责单位', 'lead'], ['配合处室', 'cooperate'], ['责任处室', 'responsible'], ['牵头领导', null],
   ])('%s → %s', (h, role) => expect(headerRole(h)).toBe(role));
 });
 
@@ -92,5 +96,65 @@ ${cell('<p>牵头：市大数据局</p><p>配合：市公安局、市政务服�
       ['市大数据局:lead', '各区县政府:cooperate'],
       ['市大数据局:responsible', '市公安局:responsible'],
     ]);
+  });
+});
+
+describe('readTaskTable: rows that are not tasks, cells that say nothing', () => {
+  const read = (rows: string[][]) => {
+    const t = grid(rows);
+    const outline = new OutlineBuilder();
+    return { tasks: readTaskTable(t, taskTableLayout(t)!, outline), sections: outline.sections };
+  };
+
+  it('reads a 目标 column after the measure, as a clause of its own', () => {
+    const { tasks } = read([
+      ['序号', '工作任务', '年度目标', '责任单位', '完成时限'],
+      ['1', '推进政务服务事项网上办理', '达到100%', '市政务服务局', '2024年12月底前'],
+      ['2', '新建公厕。', '200座', '市城管局', '2024年12月底前'],
+    ]);
+    expect(tasks.map((t) => [t.title, t.text])).toEqual([
+      ['推进政务服务事项网上办理', '推进政务服务事项网上办理；达到100%'],
+      ['新建公厕。', '新建公厕。200座'],
+    ]);
+    const withText = read([
+      ['序号', '重点任务', '具体措施', '目标', '责任单位'],
+      ['1', '优化信贷服务', '扩大普惠小微贷款投放', '增长15%以上', '人民银行市分行'],
+    ]);
+    expect(withText.tasks[0].text).toBe('扩大普惠小微贷款投放；增长15%以上');
+  });
+
+  it('gives no unit or deadline for a dash, a slash or 无', () => {
+    const { tasks } = read([
+      ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+      ['1', '建设数据平台', '市大数据局', '—', '2024年6月底前'],
+      ['2', '开展培训', '市人社局', '无', '／'],
+    ]);
+    expect(tasks.map((t) => t.unitSpecs.map((u) => u.raw))).toEqual([['市大数据局'], ['市人社局']]);
+    expect(tasks.map((t) => t.deadlineRaw)).toEqual(['2024年6月底前', null]);
+  });
+
+  it('skips a 合计 row and both rows of a repeated two-level header', () => {
+    const { tasks } = read([
+      ['序号', '重点任务', '责任单位', '<', '完成时限'],
+      ['^', '^', '牵头单位', '配合单位', '^'],
+      ['1', '新建公厕', '市城管局', '各区政府', '2024年9月底前'],
+      ['序号', '重点任务', '责任单位', '<', '完成时限'],
+      ['^', '^', '牵头单位', '配合单位', '^'],
+      ['2', '新增停车泊位', '市公安局', '', '2024年12月底前'],
+      ['合计', '<', '', '', ''],
+    ]);
+    expect(tasks.map((t) => t.number)).toEqual(['1', '2']);
+  });
+
+  it('makes a category row whose number has a cell of its own a section', () => {
+    const { tasks, sections } = read([
+      ['序号', '重点任务', '责任单位', '完成时限'],
+      ['一', '优化政务服务', '<', '<'],
+      ['1', '推行帮办代办', '市政务服务局', '2024年6月底前'],
+      ['（二）', '加强要素保障', '<', '<'],
+      ['2', '保障用地需求', '市自然资源局', '2024年12月底前'],
+    ]);
+    expect(sections.map((s) => [s.marker, s.heading])).toEqual([['一、', '优化政务服务'], ['（二）', '加强要素保障']]);
+    expect(tasks.map((t) => [t.number, t.sectionId])).toEqual([['1', sections[0].id], ['2', sections[1].id]]);
   });
 });
