@@ -96,7 +96,7 @@ const CLAUSE_BOUNDARY = '，。；;：:！!？?\n,';
 // are still read ("满意率达到99%") — the printed word states a level.
 // A rounded figure ("900余亩", "100余份", "XX余万元") or help counted ("帮助…企业融资3000万元")
 // marks a sentence of results too.
-const REPORTING_SENTENCE = /今年以来|今年来|上半年|至目前|截至|截止|目前|先后|共计|其中|成功|(?<!不)同比|环比|较(?:上|去)年|比上年|已经|已(?=[\u4e00-\u9fa5])|(?<![为除])了(?!解)|共[\u4e00-\u9fa5]{0,14}[0-9]|(?:[0-9]|XX|[十百千万])[余多](?=[万亿]?[\u4e00-\u9fa5])|帮助[^，,；;。0-9]{2,}[0-9]/;
+const REPORTING_SENTENCE = /今年以来|今年来|上半年|至目前|截至|截止|目前|先后|共计|其中|成功|(?<!不)同比|环比|较(?:上|去)年|比上年|已经|已(?=[\u4e00-\u9fa5])|(?<![为除])了(?!解)|(?<!公)共(?![享建同性治创赢商用])[\u4e00-\u9fa5]{0,14}[0-9]|(?:[0-9]|XX|[十百千万])[余多](?=[万亿]?[\u4e00-\u9fa5])|帮助[^，,；;。0-9]{2,}[0-9]/;
 // A text that narrates what was done — a report, a news item of a compilation — says so somewhere
 // ("今年以来", "截至目前", "先后", "已于5月29日上线", "完成了…"): its bare figures are results
 // even in sentences without such a word ("走访调研企业20家", "建成104个…窗口"). A sentence that
@@ -255,7 +255,8 @@ function isDateLike(t: string, q: Quantity, hasComparatorWord: boolean): boolean
 
 const NOUNISH = /^(?:n|nr|ns|nt|nz|nl|ng|vn|an|l|j|i)$/;
 // Tags of words that frame a phrase without being part of what is measured.
-const FRAME_TAGS = /^(?:d|p|c|u|uj|ul|r|t|m|mq|q|f|x|y|e|o|h|k|zg|w)$/;
+// Not h: a prefix belongs to the word after it (非/h 涉密 — dropping it inverts the metric).
+const FRAME_TAGS = /^(?:d|p|c|u|uj|ul|r|t|m|mq|q|f|x|y|e|o|k|zg|w)$/;
 // jieba tags these as nouns or verbs; they frame the phrase ("力争全年…", "年内实现…").
 const FRAME_WORDS = new Set([
   '力争', '全年', '年内', '当年', '今年', '每年', '每月', '每季度', '每半年', '原则上', '常态化', '进一步', '持续', '全面', '确保',
@@ -722,7 +723,9 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   // No comparator word from here on.
   if (REPORTING_SENTENCE.test(sentenceAround(t, q.start, q.end))) return null;
   if (report && !PLAN_SENTENCE.test(partAround(t, q.start, q.end))) return null;
-  if (q.unit === '%' && CHANGE_VERB_BEFORE.test(before)) return null;
+  // In a plan's measure ("规上工业增加值增长8%", "万元GDP能耗下降3%") the change is the target; in a
+  // text that reports ("分别增长48%") it is not.
+  if (q.unit === '%' && CHANGE_VERB_BEFORE.test(before) && (report || /分别$/.test(before.slice(0, -2)) || !CLAUSE_END.test(after))) return null;
   const grantClause = t.slice(clauseStart(t, q.start, floor), q.start);
   let grantAfter = t.slice(q.end, clauseEnd(t, q.end));
   // "按该款产品…合同金额的30%，给予一次性奖补": the grant is the next clause.
