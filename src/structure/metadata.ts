@@ -75,6 +75,8 @@ function findTitle(head: Paragraph[], strict: boolean): TitleInfo | null {
       if (j > i && (isDateLine(part) || part.length > 60 || /[：:]$/.test(part))) break;
       text += part;
       if (TITLE_END.test(text.replace(/[（(][^）)]*[）)]$/, '')) || /的通知$/.test(text)) {
+        // "关于印发…三年行动方案" / "（2023—2025年）的通知": the title goes on over its period line.
+        if (j + 1 < Math.min(head.length, i + 5) && continuesTitle(text, head[j + 1].text)) continue;
         // Legal-database exports print the title twice; the second is the document's own.
         const again = head[j + 1]?.text;
         if (again && i === j && sameTitle(again, text)) return { text: tidyTitle(again), endIndex: j + 1 };
@@ -87,6 +89,14 @@ function findTitle(head: Paragraph[], strict: boolean): TitleInfo | null {
   const first = head.slice(0, 5).find((p) => p.text.length <= 60 && !HEADER_NOISE.test(p.text) && !isDocNumber(p.text) && !/[。，；]/.test(p.text));
   if (!first || parseMarker(first.text)) return null;
   return { text: tidyTitle(first.text), endIndex: head.indexOf(first) };
+}
+
+/** A title line that can follow one already ending like a title: its bracketed period, its close. */
+function continuesTitle(text: string, next: string): boolean {
+  const t = next.trim();
+  if (t.length > 40 || isDocNumber(t) || isDateLine(t)) return false;
+  const unclosed = (text.match(/《/g)?.length ?? 0) > (text.match(/》/g)?.length ?? 0);
+  return (unclosed && /》/.test(t)) || /^[（(]\s*(?:19|20)\d{2}(?:\s*[—\-－–~～至到]+\s*(?:19|20)\d{2})?\s*(?:年度?)?\s*[）)](?:》?的(?:通知|意见|批复|函))?$/.test(t);
 }
 
 const sameTitle = (a: string, b: string) => {

@@ -17,6 +17,16 @@ describe('extractMetadata', () => {
       recipients: ['各镇人民政府', '县政府各工作部门', '各直属机构'], year: 2022,
     });
   });
+  it('keeps a title going over its period line: （2023—2025年）的通知, （2023—2025年）》的通知', () => {
+    const plain = extractMetadata(paras([
+      '南湖市人民政府', '关于印发南湖市数字政府建设三年行动方案', '（2023—2025年）的通知', '南政发〔2023〕5号', '各县（市、区）人民政府：',
+    ]));
+    expect(plain.title).toBe('南湖市人民政府关于印发南湖市数字政府建设三年行动方案（2023—2025年）的通知');
+    const quoted = extractMetadata(paras(['南湖市人民政府关于印发《南湖市数字政府建设三年行动方案', '（2023—2025年）》的通知', '各县（市、区）人民政府：']));
+    expect(quoted.title).toBe('南湖市人民政府关于印发《南湖市数字政府建设三年行动方案（2023—2025年）》的通知');
+    // A bracketed date under a plan's title is when it was adopted, not part of the title.
+    expect(extractMetadata(paras(['某市2024年优化营商环境工作方案', '（2024年3月5日）', '一、总体要求'])).title).toBe('某市2024年优化营商环境工作方案');
+  });
   it('has no title, number or date when the document prints none', () => {
     const d = extractMetadata(paras(['为着力优化我市营商环境，制定本意见。', '一、总体要求', '1.加大惠企政策落实力度。']));
     expect(d).toMatchObject({ title: null, docNumber: null, issuer: null, issuedDate: null, recipients: [] });
