@@ -124,16 +124,22 @@ function namesOfItem(item: string): string[] {
 }
 
 // A lone level word before a list separator qualifies the next name: 市、县（区）相关部门 is one unit.
-const LEVEL = /^[省市州盟县区乡镇旗]$/;
+// A bare level ("市、县（市、区）人民政府", "各区、县（市）…局", "省、市、县三级") shares the name after it.
+const LEVEL = /^各?[省市州盟县区乡镇旗]$/;
+const LOCALITY = /^[省市州盟县区乡镇旗](?:级市|级区|（[^）]*）)?$/;
 
 function joinLevelWords(names: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < names.length; i++) {
-    const next = names[i + 1];
-    if (LEVEL.test(names[i]) && next !== undefined && /^[省市州盟县区乡镇旗]/.test(next)) {
-      out.push(`${names[i]}、${next}`);
-      i++;
-    } else out.push(names[i]);
+    let name = names[i];
+    let last = name;
+    // "各区" is a unit of its own: it shares only a body's name ("各区、县级市" are two kinds of locality).
+    while (LEVEL.test(last) && i + 1 < names.length && /^[省市州盟县区乡镇旗]/.test(names[i + 1])
+      && !(last.startsWith('各') && LOCALITY.test(names[i + 1]))) {
+      last = names[++i];
+      name = `${name}、${last}`;
+    }
+    out.push(name);
   }
   return out;
 }

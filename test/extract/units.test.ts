@@ -69,6 +69,12 @@ describe('splitUnits', () => {
 
   it('defaults to responsible', () => {
     expect(splitUnits('县司法局、县法院')).toEqual([R('县司法局'), R('县法院')]);
+    // A bare level shares the name after it, 各 or not, over a chain of levels.
+    expect(splitUnits('市住房城乡建设局、各区、县（市）住房城乡建设局')).toEqual([R('市住房城乡建设局'), R('各区、县（市）住房城乡建设局')]);
+    expect(splitUnits('各市、县（市、区）人民政府')).toEqual([R('各市、县（市、区）人民政府')]);
+    expect(splitUnits('省、市、县三级医疗机构')).toEqual([R('省、市、县三级医疗机构')]);
+    expect(splitUnits('各区、各县')).toEqual([R('各区'), R('各县')]);
+    expect(splitUnits('各区、县级市')).toEqual([R('各区'), R('县级市')]);
   });
 
   it('makes the first unit lead under the "排在第一位的部门为牵头部门" convention', () => {
