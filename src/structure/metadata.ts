@@ -96,8 +96,14 @@ function continuesTitle(text: string, next: string): boolean {
   const t = next.trim();
   if (t.length > 40 || isDocNumber(t) || isDateLine(t)) return false;
   const unclosed = (text.match(/《/g)?.length ?? 0) > (text.match(/》/g)?.length ?? 0);
-  return (unclosed && /》/.test(t)) || /^[（(]\s*(?:19|20)\d{2}(?:\s*[—\-－–~～至到]+\s*(?:19|20)\d{2})?\s*(?:年度?)?\s*[）)](?:》?的(?:通知|意见|批复|函))?$/.test(t);
+  return (unclosed && /》/.test(t)) || PERIOD_CLOSING_TITLE.test(t);
 }
+
+// A plan's period in brackets: （2023—2025年）, （2024年度）, (2023-2025).
+const PERIOD = '[（(]\\s*(?:19|20)\\d{2}(?:\\s*[—\\-－–~～至到]+\\s*(?:19|20)\\d{2})?\\s*(?:年度?)?\\s*[）)]';
+/** A line that is only a period: a title's or a table caption's last line. */
+export const PERIOD_LINE = new RegExp(`^${PERIOD}$`);
+const PERIOD_CLOSING_TITLE = new RegExp(`^${PERIOD}(?:》?的(?:通知|意见|批复|函))?$`);
 
 const sameTitle = (a: string, b: string) => {
   const n = (x: string) => x.replace(/[\s（）()—–\-〈〉《》]/g, '');

@@ -1,13 +1,11 @@
 import { codePointLength } from '../extract/chars.js';
 import { parseMarker } from './markers.js';
-import { parseDateLine } from './metadata.js';
+import { parseDateLine, PERIOD_LINE as PERIOD } from './metadata.js';
 
 export interface CaptionLine { kind: string; text?: string; line: number }
 export interface Caption { text: string; line: number; lines: number[] }
 
 const NAMES_TABLE = /(表|清单|台账)$/;
-/** A title's period on a line of its own: （2024—2025年）, （2023年）. */
-const PERIOD = /^[（(]\s*\d{4}\s*(?:[—\-－–~～至到]+\s*\d{4}\s*)?年(?:度)?\s*[）)]$/;
 const ATTACHMENT = /^附件\s*[\d一二三四五六七八九十]*\s*[:：]?$/;
 
 /**
