@@ -87,6 +87,9 @@ function yearOf(printed: string | undefined, ref: number | null): number | null 
   return calendarYear(printed);
 }
 
+// Events of a year whose day the phrase does not give (lunar holidays, school terms, flood season).
+const YEAR_EVENT = '春节|中秋|端午|清明|元宵|汛期|汛前|主汛期|开学|秋季学期|春季学期|暑期|寒假|暑假|元旦|国庆|五一|劳动节';
+
 // Ordered from the most to the least specific; overlapping hits keep the longest.
 const DATE_PATTERNS: DatePattern[] = [
   { // 2025-12-31, 2025.12.31, 2025/12/31
@@ -150,8 +153,19 @@ const DATE_PATTERNS: DatePattern[] = [
     needs: '半年',
     read: (m) => ({ year: calendarYear(m[1]), precision: 'quarter', due: (y) => (m[2] === '上' ? iso(y, 6, 30) : iso(y, 12, 31)) }),
   },
-  { // 2025年(底/末/度), 二〇二五年 — but not the year of a month or quarter that was not understood
-    re: new RegExp(`(${N})年度?(?:底|末)?(?!${N}月|第?[一二三四1-4]季度|[上下]半年)`, 'g'),
+  { // 2024年元旦前 (the day before: 2023-12-31), 2023年国庆节前, 2023年五一前: holidays on fixed days
+    re: new RegExp(`(${N})年(元旦|国庆节?|五一|劳动节)(?:之|以)?前`, 'g'),
+    needs: '前',
+    read: (m) => {
+      const y = calendarYear(m[1]);
+      if (!y) return null;
+      const [dy, mo, d] = m[2] === '元旦' ? [y - 1, 12, 31] : m[2].startsWith('国庆') ? [y, 9, 30] : [y, 4, 30];
+      return { year: y, precision: 'day', due: () => iso(dy, mo, d) };
+    },
+  },
+  { // 2025年(底/末/度), 二〇二五年 — but not the year of a month or quarter that was not understood,
+    // nor of an event whose day is not printed (2024年春节前: not the end of 2024)
+    re: new RegExp(`(${N})年度?(?:底|末)?(?!${N}月|第?[一二三四1-4]季度|[上下]半年|${YEAR_EVENT})`, 'g'),
     needs: '年',
     lead: isNumeral,
     read: (m) => {

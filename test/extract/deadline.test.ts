@@ -103,6 +103,10 @@ const DEADLINES: [string, number | null, Expect][] = [
   ['"十五五"时期', 2026, on('2030-12-31', 'year')],
   ['“十三五”规划期内', 2017, on('2020-12-31', 'year')],
   ['“十四五”规划', 2022, NOT_UNDERSTOOD], // the plan itself, not a period
+  ['2024年元旦前', 2023, on('2023-12-31', 'day')], // holidays on fixed days: the day before
+  ['2023年国庆节前', 2023, on('2023-09-30', 'day')],
+  ['2024年春节前', 2024, NOT_UNDERSTOOD], // a lunar date: not the end of 2024, and not guessed
+  ['2024年秋季学期开学前', 2024, NOT_UNDERSTOOD],
   ['2025年5月起长期坚持', 2025, ONGOING], // the date starts the work; nothing ends it
   // relative to an event: understood, but no calendar day
   ['五个工作日内', 2025, RELATIVE],
