@@ -1,23 +1,23 @@
 import { codePointLength } from '../extract/chars.js';
+import type { Block } from '../read/types.js';
+import { isBoilerplate } from './boilerplate.js';
 import { parseMarker } from './markers.js';
 import { parseDateLine, PERIOD_LINE as PERIOD } from './metadata.js';
 
-export interface CaptionLine { kind: string; text?: string; line: number }
 export interface Caption { text: string; line: number; lines: number[] }
 
 const NAMES_TABLE = /(表|清单|台账)$/;
-const ATTACHMENT = /^附件\s*[\d一二三四五六七八九十]*\s*[:：]?$/;
 
 /**
  * The short lines right before a table that name it (…任务分解表 / …任务清单): one line, a title
  * wrapped over two, or a title with its period under it. The lines above a caption in a notice are
  * the 落款 (issuer, date) and an 附件 label; those end the caption, they are never part of it.
  */
-export function captionBefore(items: readonly CaptionLine[], tableIndex: number): Caption | null {
+export function captionBefore(items: readonly Block[], tableIndex: number): Caption | null {
   const parts: { text: string; line: number }[] = [];
   for (let k = tableIndex - 1; k >= 0 && parts.length < 3; k--) {
     const b = items[k];
-    if (b.kind !== 'para' || b.text === undefined) break;
+    if (b.kind !== 'para') break;
     const t = b.text.trim();
     if (!mayBeCaption(t)) break;
     parts.unshift({ text: t, line: b.line });
@@ -35,5 +35,5 @@ export function captionBefore(items: readonly CaptionLine[], tableIndex: number)
 
 function mayBeCaption(t: string): boolean {
   return t !== '' && codePointLength(t) <= 60 && !/[。；：:，,]$/.test(t)
-    && parseDateLine(t) === null && !ATTACHMENT.test(t) && parseMarker(t) === null;
+    && parseDateLine(t) === null && !isBoilerplate(t) && parseMarker(t) === null; // 附件 labels are boilerplate
 }

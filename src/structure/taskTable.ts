@@ -133,7 +133,7 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
       title,
       text: body || title || '',
       unitSpecs,
-      deadlineRaw: deadlineText(columns, row),
+      deadlineRaw: roleText(columns, row, 'deadline') || null,
       origin: { kind: 'table', line: firstLine(row) },
     });
   }
@@ -164,10 +164,6 @@ function roleText(columns: ColumnRole[], row: TableCell[], role: ColumnRole): st
 
 function joinClauses(a: string, b: string): string {
   return !a || /[。；;，,：:]$/.test(a) ? a + b : `${a}；${b}`;
-}
-
-function deadlineText(columns: ColumnRole[], row: TableCell[]): string | null {
-  return roleText(columns, row, 'deadline') || null;
 }
 
 // An empty cell written as a dash or 无: no unit, no deadline, no text.

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/read/types.js';
 import { captionBefore } from '../../src/structure/tableCaption.js';
 
 /** Paragraph lines 1…n followed by a table. */
 function before(...lines: string[]) {
-  const items = [...lines.map((text, k) => ({ kind: 'para', text, line: k + 1 })), { kind: 'table', line: lines.length + 1 }];
+  const items: Block[] = [...lines.map((text, k): Block => ({ kind: 'para', text, line: k + 1 })), { kind: 'table', rows: [], line: lines.length + 1 }];
   return captionBefore(items, lines.length);
 }
 
