@@ -3,7 +3,7 @@ import type { Paragraph } from '../read/types.js';
 import { endsAt, findResponsibilities } from './responsibility.js';
 import { segmentText, type Segment } from './segments.js';
 import type { DraftTask, UnitSpec } from './types.js';
-import { dutiesInText, leadsInText } from './unitsInText.js';
+import { leadsInText, unitsInSentences } from './unitsInText.js';
 
 // Turning a segment that is a task into draft tasks: one per responsibility, per
 // label group, or per paragraph measure.
@@ -42,7 +42,7 @@ export function segmentTasks(s: Segment, sectionId: string | null, firstLeads: b
     const own = last && endsAt(body, last.end) ? last : null;
     return [{
       number, sectionId, title: headingLine, text: body,
-      unitSpecs: own ? own.unitSpecs.map((u) => ({ ...u, firstLeads })) : unitsNamedIn(body),
+      unitSpecs: own ? own.unitSpecs.map((u) => ({ ...u, firstLeads })) : unitsInSentences(body),
       deadlineRaw: own?.deadlineRaw ?? null, origin: { kind, line: s.head.line },
     }];
   }
@@ -57,8 +57,8 @@ export function segmentTasks(s: Segment, sectionId: string | null, firstLeads: b
   }
   if (cuts.length <= 1) {
     const c = cuts[0];
-    const inText = leadsInText(text);
-    const units = c?.units ?? (inText.length ? inText : kind === 'article' || kind === 'measure' ? dutiesInText(text) : []);
+    // 一是/二是 parts and blocks take only 由X牵头: their sentences' subjects are often the plan's own topics.
+    const units = c?.units ?? (kind === 'article' || kind === 'measure' ? unitsInSentences(text) : leadsInText(text));
     return [{ number, sectionId, title: titleFor(text), text, unitSpecs: units, deadlineRaw: c?.deadlineRaw ?? null, origin: { kind, line: s.head.line } }];
   }
   // Every part keeps the item's title, as rows under a merged title cell do.
@@ -161,10 +161,4 @@ export function trimAfterResponsibility(s: Segment): Paragraph[] {
   const rest = s.body.slice(lastIdx + 1);
   s.body = s.body.slice(0, lastIdx + 1);
   return rest;
-}
-
-/** Without a responsibility phrase: 由X牵头/负责, else the bodies the sentences give duties to. */
-function unitsNamedIn(text: string): UnitSpec[] {
-  const leads = leadsInText(text);
-  return leads.length ? leads : dutiesInText(text);
 }

@@ -3,7 +3,7 @@ import type { Paragraph } from '../read/types.js';
 import type { Marker } from './markers.js';
 import { headingOf } from './measureTasks.js';
 import { findResponsibilities } from './responsibility.js';
-import { dutiesInText, leadsInText } from './unitsInText.js';
+import { unitsInSentences } from './unitsInText.js';
 
 // A segment is a numbered item with the paragraphs that follow it, up to the next
 // item; the body walk builds them, and the decisions of body.ts are made on them.
@@ -33,7 +33,7 @@ export function segmentText(s: Segment, separator = ''): string {
   return [s.marker ? s.marker.rest.trim() : s.head.text.trim(), ...s.body.map((b) => b.text.trim())].join(separator);
 }
 
-const namesUnits = (text: string) => dutiesInText(text).length > 0 || leadsInText(text).length > 0;
+const namesUnits = (text: string) => unitsInSentences(text).length > 0;
 
 export function hasResponsibility(s: Segment): boolean {
   if (!s.marker) return false;

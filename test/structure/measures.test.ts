@@ -137,7 +137,8 @@ describe('regulations: chapters printed with their first clause, duties in the s
     expect(r.sections.map((s) => s.marker)).toEqual(['第一章', '第二章']);
     expect(r.tasks[1].units).toEqual([{ name: '州数据资源主管部门', role: 'responsible' }]);
     expect(r.tasks[2].units).toEqual([{ name: '州、县（市）人民政府', role: 'responsible' }]);
-    expect(r.tasks[3].units).toEqual([{ name: '北京市经济和信息化局', role: 'responsible' }]);
+    // 会同: the subject leads, the body after it cooperates.
+    expect(r.tasks[3].units).toEqual([{ name: '北京市经济和信息化局', role: 'lead' }, { name: '专区监管部门', role: 'cooperate' }]);
   });
 });
 

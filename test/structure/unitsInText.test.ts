@@ -35,6 +35,54 @@ describe('dutiesInText: the bodies a sentence gives a duty to', () => {
   });
 });
 
+describe('dutiesInText: roles and subjects of a plan\'s sentences', () => {
+  const roles = (text: string) => dutiesInText(text).map((u) => `${u.raw}/${u.role}`);
+
+  it('makes the subject of 会同 lead and the bodies after it cooperate', () => {
+    expect(roles('支持学校创建“双高计划”学校，由市发展改革委会同市教育局、市财政局做好项目储备工作。'))
+      .toEqual(['市发展改革委/lead', '市教育局/cooperate', '市财政局/cooperate']);
+    expect(roles('市应急管理局应当会同市审计部门，对落实情况进行监督。')).toEqual(['市应急管理局/lead', '市审计部门/cooperate']);
+    // 会同有关部门: the partners are nobody in particular.
+    expect(roles('市政务数据主管部门应当会同有关部门制定考核方案。')).toEqual(['市政务数据主管部门/lead']);
+  });
+
+  it('reads 牵头 without 由, its 会同 partners, and 配合 in the next clause', () => {
+    expect(roles('市经济和信息化局牵头，会同市教育局遴选产教融合型企业。')).toEqual(['市经济和信息化局/lead', '市教育局/cooperate']);
+    expect(roles('市人力资源社会保障局牵头，市财政局、市教育局配合。'))
+      .toEqual(['市人力资源社会保障局/lead', '市财政局/cooperate', '市教育局/cooperate']);
+  });
+
+  it('takes subjects followed by 要/将/每年… and lists joined by 、 or 和', () => {
+    expect(roles('市人力资源社会保障局、市总工会要将企业新型学徒制培训纳入职业技能提升行动。'))
+      .toEqual(['市人力资源社会保障局/responsible', '市总工会/responsible']);
+    expect(roles('市教育局每年组织开展职业院校教师企业实践活动。')).toEqual(['市教育局/responsible']);
+    expect(roles('市财政局和国家税务总局某市税务局负责落实。')).toEqual(['市财政局/responsible', '国家税务总局某市税务局/responsible']);
+    // 和 inside a name does not split it.
+    expect(roles('市经济和信息化局负责统筹。')).toEqual(['市经济和信息化局/responsible']);
+  });
+
+  it('knows bodies whose names end in 部, 会 or 办公室, and ministries named without a level', () => {
+    expect(roles('市委宣传部负责组织新闻媒体广泛宣传。')).toEqual(['市委宣传部/responsible']);
+    expect(roles('市政府教育督导委员会办公室要将职业教育工作纳入评价。')).toEqual(['市政府教育督导委员会办公室/responsible']);
+    expect(roles('工业和信息化部负责统筹推进。')).toEqual(['工业和信息化部/responsible']);
+    expect(roles('国务院国资委会同财政部做好相关工作。')).toEqual(['国务院国资委/lead', '财政部/cooperate']);
+  });
+
+  it('does not stop inside a name at a word that is also a verb', () => {
+    // 组织 in 组织部, 应 in 应急管理局, 部 before 门.
+    expect(roles('市委组织部负责干部培训。')).toEqual(['市委组织部/responsible']);
+    expect(roles('区政府应急办要加强值守。')).toEqual(['区政府应急办/responsible']);
+  });
+
+  it('leaves out circumstances, approvals and descriptions', () => {
+    expect(roles('政务部门在市政务数据主管部门统筹指导下，负责本部门政务数据的目录编制。')).toEqual([]);
+    expect(roles('并经建设行政主管部门组织论证、审定后，方可使用。')).toEqual([]);
+    expect(roles('中央国家机关、省派驻本市的机构或者派出机关参与本市政务数据共享的，可参照本办法执行。')).toEqual([]);
+    expect(roles('州级政务部门应当按照要求报送数据。')).toEqual([]);
+    expect(roles('市政府要求各地加快进度。')).toEqual([]);
+  });
+});
+
 describe('leadsInText', () => {
   it('reads 由X牵头 / 由X负责, but not people', () => {
     expect(leadsInText('此项工作由市发展改革委牵头，由县教育局具体负责。')).toEqual([
@@ -53,5 +101,26 @@ describe('items under 保障措施', () => {
     ].join('\n')), { path: 'plan.txt' });
     expect(r.tasks.map((t) => [t.number, t.units.map((u) => u.name)])).toEqual([['（二）', ['北京市经济和信息化局']]]);
     expect(r.warnings.some((w) => w.code === 'unplaced-text' && w.line === 5)).toBe(true);
+  });
+});
+
+describe('a plan whose measures give duties only in sentences', () => {
+  it('keeps every measure that names who acts, with the roles its sentences give', async () => {
+    const r = await parse(Buffer.from([
+      '宜宾市人民政府关于加快推进职业教育高质量发展的实施意见', '',
+      '一、重点任务', '（一）完善职业教育保障机制',
+      '1.落实经费投入。市财政局、市教育局负责督促落实生均拨款制度。',
+      '2.提高技能人才待遇。市人力资源社会保障局牵头，会同市总工会推动企业建立技能人才薪酬分配制度。',
+      '二、组织实施',
+      '（一）营造良好氛围。市委宣传部负责组织新闻媒体广泛宣传职业教育政策。',
+      '（二）加强组织领导。建立职业教育工作联席会议制度。',
+    ].join('\n')), { path: 'plan.txt' });
+    expect(r.tasks.map((t) => [t.number, t.units.map((u) => `${u.name}/${u.role}`)])).toEqual([
+      ['1', ['市财政局/responsible', '市教育局/responsible']],
+      ['2', ['市人力资源社会保障局/lead', '市总工会/cooperate']],
+      ['（一）', ['市委宣传部/responsible']],
+    ]);
+    // The safeguard item that names nobody is not a task, and says so.
+    expect(r.warnings.some((w) => w.code === 'unplaced-text' && w.line === 9)).toBe(true);
   });
 });
