@@ -37,7 +37,8 @@ interface DateHit {
 const N = '(?:[0-9]+|[〇○零一二两三四五六七八九十]+)';
 
 // 长期坚持 / 持续推进 / 常态化 / recurring (每年, 每季度): the task never ends.
-const ONGOING = /长期|持续|常态化|常年|每年|每季度?|每半年|每月|每周|每旬|定期|经常性/;
+// 即日起 with no end ("即日起至2024年12月" has one) starts work that goes on.
+const ONGOING = /长期|持续|常态化|常年|每年|每季度?|每半年|每月|每周|每旬|定期|经常性|即日起(?!至|到)/;
 
 // Durations counted from an event: 5个工作日内, 15日内, 收到…之日起, 次年.
 const RELATIVE = new RegExp(
@@ -79,6 +80,7 @@ interface DatePattern {
 const NUMERAL_CHARS = '0123456789〇○零一二两三四五六七八九十';
 const isNumeral = charClass(NUMERAL_CHARS);
 const isYearMonthLead = charClass(`${NUMERAL_CHARS}年次明今本`);
+const isMonthRangeLead = charClass(`${NUMERAL_CHARS}年次明今本-－—~～至到`);
 // The year before a month: printed (2025年), or named from the document's (次年/明年 next, 今年/本年 this).
 const MONTH_YEAR = `(?:(${N}|[次明今本])年)?`;
 function yearOf(printed: string | undefined, ref: number | null): number | null {
@@ -121,14 +123,25 @@ const DATE_PATTERNS: DatePattern[] = [
       return mo && d ? { year: yearOf(m[1], ref), precision: 'day', due: (y) => iso(y, mo, d) } : null;
     },
   },
+  { // 2024年3-6月, 3至6月底: a range of months ends with the last
+    re: new RegExp(`${MONTH_YEAR}(${N})[-－—~～至到](${N})月份?(?:底|末)?`, 'g'),
+    needs: '月',
+    lead: isMonthRangeLead,
+    read: (m, ref) => {
+      const from = toNumber(m[2]), mo = toNumber(m[3]);
+      return from && mo && from < mo && mo <= 12 ? { year: yearOf(m[1], ref), precision: 'month', due: (y) => iso(y, mo, lastDay(y, mo)) } : null;
+    },
+  },
   { // 6月上旬/中旬/下旬: the 10th, the 20th, the last day
-    re: new RegExp(`${MONTH_YEAR}(${N})月(上|中|下)旬`, 'g'),
+    // 中下旬 / 上中旬: the later one
+    re: new RegExp(`${MONTH_YEAR}(${N})月(上|中|下|上中|中下)旬`, 'g'),
     needs: '月',
     lead: isYearMonthLead,
     read: (m, ref) => {
       const mo = toNumber(m[2]);
       if (!mo) return null;
-      return { year: yearOf(m[1], ref), precision: 'day', due: (y) => iso(y, mo, m[3] === '上' ? 10 : m[3] === '中' ? 20 : lastDay(y, mo)) };
+      const part = m[3].slice(-1);
+      return { year: yearOf(m[1], ref), precision: 'day', due: (y) => iso(y, mo, part === '上' ? 10 : part === '中' ? 20 : lastDay(y, mo)) };
     },
   },
   { // 2022年6月(底), 6月份, 十二月底; not 6月初/6月中 (which day is meant is not printed)
@@ -163,9 +176,9 @@ const DATE_PATTERNS: DatePattern[] = [
       return { year: y, precision: 'day', due: () => iso(dy, mo, d) };
     },
   },
-  { // 2025年(底/末/度), 二〇二五年 — but not the year of a month or quarter that was not understood,
-    // nor of an event whose day is not printed (2024年春节前: not the end of 2024)
-    re: new RegExp(`(${N})年度?(?:底|末)?(?!${N}月|第?[一二三四1-4]季度|[上下]半年|${YEAR_EVENT})`, 'g'),
+  { // 2025年(底/末/度), 二〇二五年 — but not the year of a month, a range of months (2024年3-6月) or a
+    // quarter that was not understood, nor of an event whose day is not printed (2024年春节前: not the end of 2024)
+    re: new RegExp(`(${N})年度?(?:底|末)?(?!${N}(?:[-－—~～至到]${N})?月|第?[一二三四1-4]季度|[上下]半年|${YEAR_EVENT})`, 'g'),
     needs: '年',
     lead: isNumeral,
     read: (m) => {
@@ -173,8 +186,8 @@ const DATE_PATTERNS: DatePattern[] = [
       return y ? { year: y, precision: 'year', due: () => iso(y, 12, 31) } : null;
     },
   },
-  { // 年底 / 年末 / 年内 / 当年 / 今年 / 本年(度): the document's year
-    re: /(?<![0-9〇○零一二两三四五六七八九十几多每上去])(?:年底|年末|年内|年度内|当年|今年|本年度?)/g,
+  { // 年底 / 年末 / 年内 / 当年 / 今年 / 本年(度) / 全年: the document's year
+    re: /(?<![0-9〇○零一二两三四五六七八九十几多每上去])(?:年底|年末|年内|年度内|当年|今年|本年度?|全年)/g,
     needs: '年',
     read: (_m, ref) => (ref ? { year: ref, precision: 'year', due: () => iso(ref, 12, 31) } : null),
   },
@@ -310,9 +323,11 @@ export function parseDeadline(raw: string, opts: DeadlineOptions): ParsedDeadlin
 // 起五个工作日内") gives a relative deadline when nothing else does.
 const IN_TEXT_DUE_AFTER = /^(?:之?前|以前|前完成|完成)/;
 const IN_TEXT_YEAR_WORDS = /(?<![0-9〇○零一二两三四五六七八九十几多每上去])(?:年内|年底前|年末前|年底完成|年底|年末)/g;
-const IN_TEXT_BY_YEAR = /(?<=^|[，。；：:,;\s]|力争|计划|确保)(?:到|至)(?:(?:19|20)\d{2}年(?:底|末)|(?:19|20)\d{2}年(?=[，,]|$))/g;
-// The ongoing tail of a combined phrase: "5月底取得明显成效并持续推进".
-const ONGOING_TAIL = /^[^，。；;,]*?并(?:长期坚持|持续推进|持续开展|常态化)/;
+// "到2025年，…", "力争到2025年农产品网络零售额突破80亿元", "力争2025年实现全覆盖", "到“十四五”末": the year a
+// plan's sentence is to be true by (not the year of a month or quarter printed after it).
+const IN_TEXT_BY_YEAR = /(?:(?<=^|[，。；：:,;\s])(?:到|至)|(?<=力争|计划|确保)(?:到|至)?)(?:(?:19|20)\d{2}年(?:底|末)|(?:19|20)\d{2}年(?![0-9月第季上下度])|["“]?十[一二三四五六七八九]五["”]?(?:规划)?(?:期末|末))/g;
+// The ongoing tail of a combined phrase: "5月底取得明显成效并持续推进", "2023年底前完成，并长期坚持".
+const ONGOING_TAIL = /^[^，。；;,]*?(?:[，,]\s*)?(?:并(?:长期坚持|持续推进|持续开展|常态化)|(?:此后|之后|以后)每[年季月][^，。；;,]*)/;
 
 interface InTextHit { start: number; end: number; parsed: ParsedDeadline }
 
@@ -365,10 +380,8 @@ export function findDeadlineInText(text: string, opts: DeadlineOptions): ParsedD
     // "10月底完善平台各项功能": a month's or year's end followed by what is done then.
     else if (/[底末]$/.test(t.slice(h.start, h.end)) && /^[\u4e00-\u9fa5]/.test(t.slice(h.end))) add(h.start, h.end);
   }
-  if (t.includes('年')) { // both patterns need it
-    for (const m of t.matchAll(IN_TEXT_YEAR_WORDS)) add(m.index!, m.index! + m[0].length);
-    for (const m of t.matchAll(IN_TEXT_BY_YEAR)) add(m.index!, m.index! + m[0].length);
-  }
+  if (t.includes('年')) for (const m of t.matchAll(IN_TEXT_YEAR_WORDS)) add(m.index!, m.index! + m[0].length);
+  if (t.includes('年') || t.includes('十')) for (const m of t.matchAll(IN_TEXT_BY_YEAR)) add(m.index!, m.index! + m[0].length);
   if (!hits.length) return recurring ?? findAnchoredLimit(text, t, opts);
   // The latest date; of two phrases for it, the longer ("到2023年底" over "2023年底").
   const later = (a: InTextHit, b: InTextHit) =>

@@ -10,8 +10,10 @@ import type { UnitSpec } from './types.js';
 const isOpen = charClass('（([【');
 const isClose = charClass('）)]】');
 const ROLE_WORDS = /牵头|负责|配合|协办|责任单位|责任部门|主办|协同/;
-const NOT_RESP = /包抓领导|分管领导|例如|比如|包括|含|即|简称|以下简称|见附件/;
-const DEADLINE_CLAUSE = /^(?:(?:19|20)\d{2}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年内|年末|上半年|下半年|[一二三四1-4]季度|第[一二三四]季度|长期|持续|常态化|每年|每季度|每月|每半年|按进度|逐年|分年度|定期)/;
+// 即 as in 即… (namely), not 即日起 (from today on).
+const NOT_RESP = /包抓领导|分管领导|例如|比如|包括|含|即(?!日|时|刻)|简称|以下简称|见附件/;
+// "2023年底前完成，并长期坚持": the clause after a date that says the work goes on is the deadline's too.
+const DEADLINE_CLAUSE = /^(?:并|此后|之后|以后)?(?:即日|全年|(?:19|20)\d{2}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年内|年末|上半年|下半年|[一二三四1-4]季度|第[一二三四]季度|长期|持续|常态化|每年|每季度|每月|每半年|按进度|逐年|分年度|定期)/;
 
 const UNIT_LABEL = /^(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协办单位|主办单位|责任主体)\s*[:：]/;
 const CLAUSE_SEPARATOR = /[，,；;]/;

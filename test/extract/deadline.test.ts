@@ -116,11 +116,20 @@ const DEADLINES: [string, number | null, Expect][] = [
   // not understood: no guess
   ['6月底前', null, NOT_UNDERSTOOD],
   ['年内', null, NOT_UNDERSTOOD],
-  ['2025年6月中下旬', null, NOT_UNDERSTOOD],
+  ['2025年6月中下旬', null, on('2025-06-30', 'day')], // a span of two parts of a month ends with the later
   ['自2025年5月1日起', null, NOT_UNDERSTOOD],
   ['已完成', 2025, NOT_UNDERSTOOD],
   ['2月30日前', 2025, NOT_UNDERSTOOD],
   ['适时', 2025, NOT_UNDERSTOOD],
+  // ranges of months, parts of a month, the whole year, from today on
+  ['2024年3-6月', 2023, on('2024-06-30', 'month')],
+  ['3至6月底', 2024, on('2024-06-30', 'month')],
+  ['10月中下旬', 2024, on('2024-10-31', 'day')],
+  ['5月上中旬', 2024, on('2024-05-20', 'day')],
+  ['全年', 2024, on('2024-12-31', 'year')],
+  ['即日起至2024年12月', 2023, on('2024-12-31', 'month')],
+  ['即日起', 2023, ONGOING],
+  ['2023年12月底前完成，并长期坚持', 2023, on('2023-12-31', 'month', { ongoing: true })],
 ];
 
 describe('parseDeadline', () => {
@@ -164,6 +173,10 @@ const IN_TEXT: [string, number | null, string | null, string | null][] = [
   ['力争到2023年底建成', 2021, '到2023年底', '2023-12-31'],
   ['6月底前完成清理并长期坚持', 2022, '6月底前完成清理并长期坚持', '2022-06-30'],
   ['一季度末前完成摸底', 2024, '一季度末前', '2024-03-31'],
+  // the year a plan's sentence is to be true by, without a comma after it
+  ['力争到2025年农产品网络零售额突破80亿元', 2021, '到2025年', '2025-12-31'],
+  ['力争2025年实现行政村5G网络全覆盖', 2021, '2025年', '2025-12-31'],
+  ['到“十四五”末，建成城市运行管理平台', 2021, '到“十四五”末', '2025-12-31'],
   ['2025年6月30日之前完成', 2025, '2025年6月30日之前', '2025-06-30'],
   // a time limit counted from an event: a relative deadline (corpus 09)
   ['市政务数据主管部门应当自收到报送材料之日起五个工作日内完成目录更新。', 2020, '五个工作日内', null],
@@ -182,6 +195,7 @@ const IN_TEXT: [string, number | null, string | null, string | null][] = [
   ['于6月18日、11月28日前报送进展情况', 2022, null, null],
   ['年内企业开办实现1.5个工作日以内办结', null, null, null], // no year to resolve 年内 with
   ['项目总投资2024.5万元，累计完成2023.8亿元', 2024, null, null], // amounts, not year.month
+  ['2020年到2025年累计建成充电桩3000个', 2021, null, null], // a span of years, not a deadline
 ];
 
 describe('findDeadlineInText', () => {
@@ -204,6 +218,7 @@ describe('findDeadlineInText', () => {
   it('carries the ongoing tail of a combined phrase', () => {
     expect(findDeadlineInText('6月底前完成清理并长期坚持', { year: 2022 })?.ongoing).toBe(true);
     expect(findDeadlineInText('6月底前完成清理，并建立长效机制', { year: 2022 })?.ongoing).toBe(false);
+    expect(findDeadlineInText('2023年底前完成，此后每年更新一次', { year: 2023 })).toMatchObject({ due: '2023-12-31', ongoing: true });
   });
 });
 

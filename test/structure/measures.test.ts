@@ -23,6 +23,18 @@ describe('numbered measures with responsibilities', () => {
     expect(r.tasks[2].sectionId).toBe(r.sections[2].id);
   });
 
+  it('reads 即日起 and a clause that keeps the work going as the deadline, not as a remark or a unit', async () => {
+    const r = await parseText([
+      '某市2023年营商环境工作方案', '', '一、重点任务',
+      '1.清理证明事项。全面清理各类证明事项。（责任单位：市司法局；完成时限：即日起至2024年12月）',
+      '2.完善平台功能。（责任单位：市大数据局；完成时限：2023年12月底前完成，并长期坚持）',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.units.map((u) => u.name), t.deadline?.due, t.deadline?.ongoing])).toEqual([
+      [['市司法局'], '2024-12-31', false],
+      [['市大数据局'], '2023-12-31', true],
+    ]);
+  });
+
   it('keeps a label going past a comma in its list, and numbers an item whose title starts with digits', async () => {
     // 广州市 关于推进人才集聚工程的实施意见 (2012): localities after the departments, and "11.121人才梯队项目".
     const r = await parseText([
