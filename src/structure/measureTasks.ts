@@ -19,23 +19,30 @@ export function segmentTasks(s: Segment, sectionId: string | null, firstLeads: b
   if (s.labels.length) {
     const headText = m.rest.trim();
     const groups = s.labels.map((labels, k) => ({ paras: s.groups[k] ?? [], labels }));
+    // "（一）深化“一件事一次办”改革" on a line of its own, then the paragraph: the line is the title of
+    // every part, as a heading line is in the other forms, and the text is the paragraph.
+    const heading = groups[0].paras.length > 0 && isHeadingLine(headText) ? headText.replace(/。$/, '') : null;
     const out: DraftTask[] = [];
     groups.forEach((g, k) => {
       let text = g.paras.map((p) => p.text.trim()).join('\n');
       let line = g.paras[0]?.line ?? s.head.line;
       const headIsTitleOnly = groups.length > 1 && /^[^。]{1,40}。?$/.test(headText);
-      if (k === 0 && !(headIsTitleOnly && g.paras.length)) {
+      if (k === 0 && heading === null && !(headIsTitleOnly && g.paras.length)) {
         text = [headText, text].filter(Boolean).join('\n');
         line = s.head.line;
       }
+      if (!text) text = headText;
+      if (k === 0 && heading !== null && groups.length === 1) line = s.head.line;
       const { unitSpecs, deadlineRaw } = readLabels(g.labels, firstLeads);
-      out.push({ number, sectionId, title: titleOf(text), text, unitSpecs, deadlineRaw, origin: { kind, line } });
+      // A part that opens with a short sentence of its own ("破解企业融资难融资贵问题。…") keeps it as its title.
+      const title = heading !== null && groups.length === 1 ? heading : titleOf(text) ?? heading;
+      out.push({ number, sectionId, title, text, unitSpecs, deadlineRaw, origin: { kind, line } });
     });
     return out;
   }
   // A heading line without sentence punctuation, then its paragraphs: the heading is the title.
   const headingLine = m.rest.trim();
-  if (s.body.length && codePointLength(headingLine) <= 40 && !/[。！？；;：:，,]$/.test(headingLine) && !/[。；]/.test(headingLine)) {
+  if (s.body.length && isHeadingLine(headingLine) && !/。$/.test(headingLine)) {
     const body = s.body.map((b) => b.text.trim()).join('\n');
     const phrases = findResponsibilities(body);
     const last = phrases[phrases.length - 1];
@@ -95,6 +102,11 @@ function readLabels(lines: Paragraph[], firstLeads: boolean): { unitSpecs: UnitS
     }
   }
   return { unitSpecs, deadlineRaw };
+}
+
+/** A line that is only a heading: short, no sentence inside it (a closing 。 at most). */
+function isHeadingLine(line: string): boolean {
+  return codePointLength(line) <= 40 && !/[！？；;：:，,]$/.test(line) && !/[。；]/.test(line.replace(/。$/, ''));
 }
 
 /** The first sentence, when it is a short heading ("加强干部思想教育。…"). */

@@ -184,3 +184,24 @@ describe('text after a section heading', () => {
     expect(r.warnings.filter((w) => w.code === 'unplaced-text').map((w) => w.line)).toEqual([5]);
   });
 });
+
+describe('label-line blocks under a heading line', () => {
+  it('take the heading line as the title of the measure and of each of its parts', async () => {
+    const r = await parseText([
+      '南康区2024年优化营商环境攻坚行动工作方案', '', '一、提升政务服务效能',
+      '（一）深化“一件事一次办”改革',
+      '拓展“一件事一次办”集成服务场景，年内新增“一件事”场景10个以上。',
+      '牵头单位：区行政审批局', '完成时限：2024年6月底前',
+      '（二）缓解企业融资难题',
+      '深化“财园信贷通”等融资产品运用，全年新增普惠小微企业贷款20亿元以上。',
+      '牵头单位：区金融服务中心', '完成时限：2024年12月底前',
+      '推动政府性融资担保机构扩面增量，担保费率降至1%以下。',
+      '牵头单位：区财政局', '完成时限：2024年12月底前',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.text.split('，')[0], t.units.map((u) => u.name)])).toEqual([
+      ['（一）', '深化“一件事一次办”改革', '拓展“一件事一次办”集成服务场景', ['区行政审批局']],
+      ['（二）', '缓解企业融资难题', '深化“财园信贷通”等融资产品运用', ['区金融服务中心']],
+      ['（二）', '缓解企业融资难题', '推动政府性融资担保机构扩面增量', ['区财政局']],
+    ]);
+  });
+});
