@@ -106,6 +106,10 @@ function splitAtSpaces(piece: string): string[] {
   return out;
 }
 
+// "市商务局（张某某）": the person to contact at a body, not part of its name. A bracket of two or three
+// characters after a body's name, that is not itself a body, a place or a role word.
+const CONTACT_PERSON = /(?<=[局委办室部院厅会心司处府所队站社])（(?![^）]*(?:[省市县区州旗镇乡局委办厅部院会室队所站社心司处科组级]）|牵头|配合|协办|主责|试行|代管|筹))[\u4e00-\u9fa5]{2,3}）$/;
+
 /** One printed list item → its unit names (usually one; "X及各镇" gives two). */
 function namesOfItem(item: string): string[] {
   const names: string[] = [];
@@ -117,7 +121,7 @@ function namesOfItem(item: string): string[] {
       prev = part;
       part = part.replace(TRAILING_ROLE_WORDS, '').replace(TRAILING_DENG, '').trim();
     } while (part !== prev);
-    const name = normalizeUnitName(part);
+    const name = normalizeUnitName(part).replace(CONTACT_PERSON, '');
     if (name) names.push(name);
   }
   return names;
@@ -184,7 +188,8 @@ export function roleOfLabel(label: string): UnitRole {
 }
 
 // "（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）"
-const FIRST_LEADS_CONVENTION = /[，,；;]?\s*(?:排在?第一位的?(?:部门|单位)为牵头(?:部门|单位)|第一(?:个)?(?:部门|单位)为牵头(?:部门|单位))/;
+// Also "责任单位中排在第一位的为牵头单位".
+const FIRST_LEADS_CONVENTION = /[，,；;]?\s*(?:排在?第一位的?(?:部门|单位)?为牵头(?:部门|单位)|第一(?:个)?(?:部门|单位)为牵头(?:部门|单位))/;
 
 /** True when a text states the convention that the first unit listed leads. */
 export function statesFirstUnitLeads(text: string): boolean {
@@ -230,7 +235,9 @@ function parseLabelled(s: string, firstLeads: boolean): Unit[] | null {
     const end = i + 1 < matches.length ? matches[i + 1].index! : s.length;
     const role = roleOfLabel(m[1]);
     const list = s.slice(start, end).replace(/[，,；;。\s]+$/, '');
-    for (const u of splitUnits(list, role, { firstLeads: firstLeads && role === 'responsible' })) pushUnique(units, u);
+    // "责任单位：市发改委牵头，市工信局配合": the list's own words give the roles.
+    const own = role === 'responsible' && /牵头|配合|协办/.test(list) ? parseUnlabelled(list, false) : null;
+    for (const u of own ?? splitUnits(list, role, { firstLeads: firstLeads && role === 'responsible' })) pushUnique(units, u);
   });
   return units.length ? units : null;
 }

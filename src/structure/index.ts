@@ -29,7 +29,7 @@ function structureOf(doc: ReadDocument): Structure {
 
   const headIndexes = headOf(paras, document.title);
   const toc = findTableOfContents(paras, document.title);
-  const firstLeads = paras.some((p) => /排在第一位的(?:部门|单位)为牵头(?:部门|单位)/.test(p.text));
+  const firstLeads = paras.some((p) => /排在?第一位的?(?:部门|单位)?为牵头(?:部门|单位)/.test(p.text));
 
   // Task tables first: when there is one, the body's numbered items are only sections.
   const tableOutline = new OutlineBuilder();

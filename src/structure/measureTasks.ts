@@ -64,8 +64,7 @@ export function segmentTasks(s: Segment, sectionId: string | null, firstLeads: b
   }
   if (cuts.length <= 1) {
     const c = cuts[0];
-    // 一是/二是 parts and blocks take only 由X牵头: their sentences' subjects are often the plan's own topics.
-    const units = c?.units ?? (kind === 'article' || kind === 'measure' ? unitsInSentences(text) : leadsInText(text));
+    const units = c?.units ?? (kind === 'block' ? leadsInText(text) : unitsInSentences(text, { modalOnly: kind === 'enumeration' }));
     return [{ number, sectionId, title: titleFor(text), text, unitSpecs: units, deadlineRaw: c?.deadlineRaw ?? null, origin: { kind, line: s.head.line } }];
   }
   // Every part keeps the item's title, as rows under a merged title cell do.

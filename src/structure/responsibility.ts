@@ -111,11 +111,24 @@ function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string
 // so that "（试行）", "（高新区）", "（座谈会）" or "（第一会议室）" in brackets is not taken for one.
 const BODY_NAME = /^[\u4e00-\u9fa5（）()]{1,24}(?:部|委|局|厅|办|署|院|(?:委员|管委|联合|协|学|商|十字)会|(?:办公|研究)室|中心|政府|银行|集团|公司|总队|支队|大队)$/;
 
+// "（市发展改革委、市财政局；完成时限：2024年6月底前）", "（市农业农村局、市商务局，2024年11月底前）": the
+// list may be followed by its deadline.
 function bareUnitList(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string | null } | null {
-  if (inner.length > 120 || NOT_RESP.test(inner) || /^如/.test(inner)) return null;
-  const names = splitOutsideBrackets(inner, /[、，,]/).map((n) => n.replace(/等$/, '').trim());
+  if (inner.length > 160 || NOT_RESP.test(inner) || /^如/.test(inner)) return null;
+  const deadline: string[] = [];
+  const names: string[] = [];
+  for (const clause of splitOutsideBrackets(inner, /[；;，,]/)) {
+    const c = clause.trim();
+    const time = TIME_LABEL.exec(c);
+    if (time) deadline.push(c.slice(time[0].length).trim());
+    else if (names.length && DEADLINE_CLAUSE.test(c)) deadline.push(c);
+    else if (deadline.length) return null; // names after the deadline: not a plain list
+    else names.push(...splitOutsideBrackets(c, /[、]/).map((n) => n.replace(/等$/, '').trim()));
+  }
   if (!names.length || !names.every((n) => BODY_NAME.test(n))) return null;
-  return { unitSpecs: [{ raw: inner, role: null }], deadlineRaw: null };
+  const list = splitOutsideBrackets(inner, /[；;]/)[0];
+  const raw = deadline.length ? splitOutsideBrackets(list, /[，,]/).filter((c) => !DEADLINE_CLAUSE.test(c.trim())).join('，') : inner;
+  return { unitSpecs: [{ raw, role: null }], deadlineRaw: deadline.length ? deadline.join('，') : null };
 }
 
 /** The bracket ends its text or its sentence (only closing punctuation after it, or 。 before it). */

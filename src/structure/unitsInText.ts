@@ -1,3 +1,4 @@
+import { splitOutsideBrackets } from './brackets.js';
 import type { UnitSpec } from './types.js';
 
 type UnitRole = NonNullable<UnitSpec['role']>;
@@ -19,21 +20,23 @@ export function leadsInText(text: string): UnitSpec[] {
 
 // 领导小组 / 工作专班 / 指挥部: the standing bodies a plan sets up to lead its work; 部/厅/院/会/联/协:
 // 市委宣传部, 省教育厅, 市中级人民法院, 市总工会, 市妇联, 市科协.
-const AUTHORITY = '(?:主管部门|管理部门|行政部门|部门|局|委员会|委|办公室|办|人民政府|政府|机关|中心|小组|专班|指挥部|部|厅|院|署|工会|妇联|残联|侨联|文联|科协|工商联|团[省市州县区]委)';
+const AUTHORITY = '(?:主管部门|管理部门|行政部门|部门|局|委员会|委|办公室|办|督查室|研究室|人民政府|政府|机关|中心|小组|专班|指挥部|部|厅|院|署|工会|妇联|残联|侨联|文联|科协|工商联|团[省市州县区]委)';
 // The subject names a level (市…, 州…, 北京市…, 各级…) or a competent authority (…主管部门); the generic
 // 政务部门 / 有关部门 of a regulation is a class of bodies, not a unit.
 const LEVELLED = `(?:[\\u4e00-\\u9fa5]{0,6}?[省市州县区盟旗镇乡]|各级|国家)[^，。；“”]{0,20}?${AUTHORITY}`;
 const COMPETENT = `[^，。；“”由]{2,12}?主管部门`;
 // A regulation's functional departments (公安部门应当…, 网信部门…按照各自职责): one kind of body at
 // every level, named by its field; unlike 政务部门 or 有关部门 they say who acts.
-const FUNCTIONAL = '(?:网信|保密|公安|国家安全|财政|审计|统计|税务|发展改革|教育|科技|工业和信息化|民政|司法行政|人力资源社会保障|自然资源|生态环境|住房城乡建设|交通运输|水利|农业农村|商务|文化和?旅游|卫生健康|应急管理|市场监督管理|市场监管|通信管理|档案|密码管理)(?:主管|行政)?(?:部门|机关)';
+const FUNCTIONAL = '(?:公安机关交通管理|交通管理|城市管理|自然资源和规划|网信|保密|公安|国家安全|财政|审计|统计|税务|发展改革|教育|科技|工业和信息化|民政|司法行政|人力资源社会保障|自然资源|生态环境|住房城乡建设|交通运输|水利|农业农村|商务|文化和?旅游|卫生健康|应急管理|市场监督管理|市场监管|通信管理|档案|密码管理)(?:主管|行政)?(?:部门|机关)';
 // The State Council's ministries and agencies, named without a level in national documents.
 const MINISTRY = '(?:(?:外交|国防|教育|科学技术|科技|工业和信息化|公安|国家安全|民政|司法|财政|人力资源和?社会保障|自然资源|生态环境|住房和?城乡建设|交通运输|水利|农业农村|商务|文化和?旅游|退役军人事务|应急管理)部|(?:海关|税务|市场监管|广电|体育)总局|审计署|中国人民银行|人民银行|国务院[\\u4e00-\\u9fa5]{2,8}?(?:办公室|委员会|委|办))';
 const NAMED_FORM = new RegExp(`^(?:${LEVELLED}|${COMPETENT}|${FUNCTIONAL}|${MINISTRY})$`);
 // 或/由/在 never stand inside a body's name: "省派驻本市的机构或者派出机关" is a description,
+// "构建起市…领导小组办公室" starts with the sentence's verb, not a name;
 // "在市政务数据主管部门统筹指导下" a circumstance; "经建设行政主管部门审定" names who approves, not who
 // acts, and a clause that opens with 会同/对/向… has its subject before it.
-const isNamed = (name: string) => NAMED_FORM.test(name) && !/[或由在]/.test(name) &&
+const VERB_FIRST = /^(?:构建|建立|成立|设立|组建|推动|推进|支持|鼓励|引导|依托|通过|按照|根据|围绕|加强|完善|健全|形成|落实|发挥|充分|积极|明确)/;
+const isNamed = (name: string) => NAMED_FORM.test(name) && !/[或由在]/.test(name) && !VERB_FIRST.test(name) &&
   !/^(?:经(?!济|开|信|贸|发)|会同|联合|配合|协助|对|向|按|把|与|同|并)/.test(name);
 // "A、B和其他有关部门应当…": the catch-all at the end of a list of subjects names nobody.
 const OTHERS = /(?:和|及|以及|、)?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$/;
@@ -52,19 +55,29 @@ const CLAUSE_START = /(?:^|[。；;，,：:！？\n])\s*(?:并|同时|其中)?(?
 const SUBJECT_MAX = 60;
 // The names after 会同 end where the sentence's verb begins; a name may go on past its first
 // body word (市政府办公室, 市委编办).
+const ENDS_AS_BODY = new RegExp(`${AUTHORITY}$`);
 const NAME_GOES_ON = /^(?:办公室|办|中心|委员会|分局|支队|大队|指挥部|领导小组|工作专班|管委会|部)/;
 
 interface Duty { names: string[]; role: UnitRole; partners: string[] }
 
+export interface SentenceOptions {
+  /**
+   * Only subjects that a duty word binds (负责/要/应当/将/须, 牵头, 会同, 配合): 一是/二是 parts of a
+   * report narrate what bodies did ("各苏木乡镇、旗直各部门在…"), which is not a duty.
+   */
+  modalOnly?: boolean;
+}
+const MODAL = /负责|应当?|要|将|须/;
+
 /** The bodies a sentence gives a duty to, with the role its words give: 牵头/会同 lead, 配合 cooperate. */
-export function dutiesInText(text: string): UnitSpec[] {
+export function dutiesInText(text: string, opts: SentenceOptions = {}): UnitSpec[] {
   const out: UnitSpec[] = [];
   const add = (name: string, role: UnitRole) => {
     // A body named again without its level ("数据资源主管部门" after "州、县（市）数据资源主管部门") is the same body.
     if (!out.some((u) => u.raw.endsWith(name))) out.push({ raw: name, role });
   };
   for (const start of clauseStarts(text)) {
-    const duty = dutyAt(text, start);
+    const duty = dutyAt(text, start, opts.modalOnly ?? false);
     if (!duty) continue;
     for (const name of duty.names) add(name, duty.role);
     for (const name of duty.partners) add(name, 'cooperate');
@@ -73,9 +86,9 @@ export function dutiesInText(text: string): UnitSpec[] {
 }
 
 /** Both readers, the 由X牵头 one first; a body is listed once. */
-export function unitsInSentences(text: string): UnitSpec[] {
+export function unitsInSentences(text: string, opts: SentenceOptions = {}): UnitSpec[] {
   const out = leadsInText(text);
-  for (const u of dutiesInText(text)) if (!out.some((o) => o.raw === u.raw)) out.push(u);
+  for (const u of dutiesInText(text, opts)) if (!out.some((o) => o.raw === u.raw)) out.push(u);
   return out;
 }
 
@@ -89,7 +102,7 @@ function clauseStarts(text: string): number[] {
 }
 
 /** The subject at `start` and its duty, trying each duty word in turn until the words before it name bodies. */
-function dutyAt(text: string, start: number): Duty | null {
+function dutyAt(text: string, start: number, modalOnly: boolean): Duty | null {
   const limit = Math.min(text.length, start + SUBJECT_MAX);
   for (let j = start + 2; j < limit; j++) {
     const c = text[j - 1];
@@ -107,6 +120,7 @@ function dutyAt(text: string, start: number): Duty | null {
       const w = /^[，,]?\s*会同/.exec(text.slice(after));
       return { names, role: 'lead', partners: w ? partnersAt(text, after + w[0].length) : [] };
     }
+    if (modalOnly && !MODAL.test(m[0])) continue;
     return { names, role: 'responsible', partners: [] };
   }
   return null;
@@ -116,7 +130,8 @@ function dutyAt(text: string, start: number): Duty | null {
 function subjectNames(subject: string): string[] {
   const s = subject.replace(/^.*(?:授权|委托|指定|由)/, '').replace(OTHERS, '').replace(DENG, '').trim();
   const out: string[] = [];
-  for (const part of levelledParts(s.split('、').map((p) => p.trim()).filter(Boolean))) {
+  // 各县（市、区）人民政府: a 、 inside brackets does not separate names.
+  for (const part of levelledParts(splitOutsideBrackets(s, /、/).map((p) => p.trim()).filter(Boolean))) {
     for (const name of splitConjunction(part)) if (!GENERIC.test(name) && isNamed(name)) out.push(name);
   }
   return out;
@@ -166,6 +181,10 @@ function nameEnd(text: string, i: number): number {
     if (!isNamed(text.slice(i, j)) || /^(?:门|员会|公室|室)/.test(text.slice(j, j + 3))) continue;
     let end = j;
     for (let m = NAME_GOES_ON.exec(text.slice(end)); m; m = NAME_GOES_ON.exec(text.slice(end))) end += m[0].length;
+    // "市公安局交通管理局，": a body of the body, up to the list's end, unless a verb starts there.
+    const rest = /^[^，。；;,、\n]{1,10}(?=[，。；;,、\n])/.exec(text.slice(end));
+    DUTY.lastIndex = end;
+    if (rest && ENDS_AS_BODY.test(rest[0]) && !DUTY.test(text)) end += rest[0].length;
     return end;
   }
   return -1;

@@ -35,6 +35,23 @@ describe('numbered measures with responsibilities', () => {
     ]);
   });
 
+  it('reads a bracket of body names followed by the deadline, and roles written inside a 责任单位 label', async () => {
+    const r = await parseText([
+      '某市2024年数字经济工作方案', '', '本方案所列各项任务，责任单位中排在第一位的为牵头单位。', '一、重点任务',
+      '1.建设城市算力中心。推进云计算中心二期建设。（市发展改革委、市工业和信息化局；完成时限：2024年3-6月）',
+      '2.发展农村电商。建设县级电商服务中心。（市农业农村局、市商务局，2024年11月底前）',
+      '3.推进数据开放。（责任单位：市发改委牵头，市工信局、市自然资源局配合）',
+      '4.招引重点项目。（牵头单位：市商务局（张某某）；配合单位：市投资促进局（李某某）、市政府办公室（市12345热线办））',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.units.map((u) => `${u.name}/${u.role}`), t.deadline?.due ?? null])).toEqual([
+      ['1', ['市发展改革委/lead', '市工业和信息化局/responsible'], '2024-06-30'],
+      ['2', ['市农业农村局/lead', '市商务局/responsible'], '2024-11-30'],
+      ['3', ['市发改委/lead', '市工信局/cooperate', '市自然资源局/cooperate'], null],
+      // A contact person in brackets is not part of the name; an alias is.
+      ['4', ['市商务局/lead', '市投资促进局/cooperate', '市政府办公室（市12345热线办）/cooperate'], null],
+    ]);
+  });
+
   it('keeps a label going past a comma in its list, and numbers an item whose title starts with digits', async () => {
     // 广州市 关于推进人才集聚工程的实施意见 (2012): localities after the departments, and "11.121人才梯队项目".
     const r = await parseText([

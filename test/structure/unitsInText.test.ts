@@ -74,12 +74,31 @@ describe('dutiesInText: roles and subjects of a plan\'s sentences', () => {
     expect(roles('区政府应急办要加强值守。')).toEqual(['区政府应急办/responsible']);
   });
 
+  it('keeps a level bracket, a list of functional departments and a body of a body whole', () => {
+    expect(roles('各县（市、区）人民政府要加强组织领导。')).toEqual(['各县（市、区）人民政府/responsible']);
+    expect(roles('公安机关交通管理部门、城市管理部门、自然资源和规划部门按照各自职责，做好相关管理工作。'))
+      .toEqual(['公安机关交通管理部门/responsible', '城市管理部门/responsible', '自然资源和规划部门/responsible']);
+    expect(roles('市住房城乡建设局应当会同市自然资源和规划局、市公安局交通管理局，对挖掘计划进行综合平衡。'))
+      .toEqual(['市住房城乡建设局/lead', '市自然资源和规划局/cooperate', '市公安局交通管理局/cooperate']);
+    // ...but a partner's name stops where the sentence's verb begins.
+    expect(roles('市教育局会同市财政局建立联席会议办公室。')).toEqual(['市教育局/lead', '市财政局/cooperate']);
+    expect(roles('市政府督查室要将落实情况纳入年度督查计划。')).toEqual(['市政府督查室/responsible']);
+  });
+
+  it('binds only duty words when asked to (the 一是/二是 parts of a report narrate)', () => {
+    const modal = (text: string) => dutiesInText(text, { modalOnly: true }).map((u) => u.raw);
+    expect(modal('截至目前，各苏木乡镇、旗直各部门在政务服务平台办理事项。各旗县市场监管局按照要求开展检查。')).toEqual([]);
+    expect(modal('下一步，市场监管部门将认真贯彻落实相关政策。')).toEqual(['市场监管部门']);
+    expect(modal('省自然资源厅会同省气象局联合发布预警。')).toEqual(['省自然资源厅', '省气象局']);
+  });
+
   it('leaves out circumstances, approvals and descriptions', () => {
     expect(roles('政务部门在市政务数据主管部门统筹指导下，负责本部门政务数据的目录编制。')).toEqual([]);
     expect(roles('并经建设行政主管部门组织论证、审定后，方可使用。')).toEqual([]);
     expect(roles('中央国家机关、省派驻本市的机构或者派出机关参与本市政务数据共享的，可参照本办法执行。')).toEqual([]);
     expect(roles('州级政务部门应当按照要求报送数据。')).toEqual([]);
     expect(roles('市政府要求各地加快进度。')).toEqual([]);
+    expect(roles('建立健全工作机制，构建起市优化营商环境工作领导小组办公室统筹协调的格局。')).toEqual([]);
   });
 });
 
