@@ -213,10 +213,24 @@ function yearOfDocNumber(n: string | null): number | null {
 /** The issuing bodies of a 落款: one line each above the date (joint documents have several). */
 function issuersBefore(paras: Paragraph[], dateIndex: number): string | null {
   const names: string[] = [];
-  for (let k = dateIndex - 1; k >= Math.max(0, dateIndex - 4); k--) {
-    const t = paras[k].text.replace(/\s+/g, '');
-    if (!isOrgName(t)) break;
-    names.unshift(t);
-  }
+  for (const k of issuerLinesBefore(paras, dateIndex)) names.push(...issuersOnLine(paras[k].text));
   return names.length ? names.join('、') : null;
+}
+
+/** The lines above a 落款 date that name its issuers, top first. */
+export function issuerLinesBefore(paras: Paragraph[], dateIndex: number): number[] {
+  const out: number[] = [];
+  for (let k = dateIndex - 1; k >= Math.max(0, dateIndex - 4); k--) {
+    if (!issuersOnLine(paras[k].text).length) break;
+    out.unshift(k);
+  }
+  return out;
+}
+
+/** "湖南省应急管理厅　　　湖南省自然资源厅": joint issuers printed side by side are two. */
+function issuersOnLine(line: string): string[] {
+  const parts = line.trim().split(/\s{2,}|\u3000+/).filter(Boolean);
+  if (parts.length > 1 && parts.every((p) => isOrgName(p.replace(/\s+/g, '')))) return parts.map((p) => p.replace(/\s+/g, ''));
+  const t = line.replace(/\s+/g, '');
+  return isOrgName(t) ? [t] : [];
 }

@@ -71,3 +71,27 @@ describe('extractMetadata: other 版头 layouts', () => {
     expect(d.recipients).toEqual(['各地、州、市质量技术监督局', '区局机关各部、处、室、局', '各直属单位']);
   });
 });
+
+describe('the 落款 that closes a document', () => {
+  it('gives joint issuers printed side by side on one line, each once', () => {
+    const m = extractMetadata(paras([
+      '关于做好2024年汛期地质灾害防治工作的通知', '各市州应急管理局：', '一、压紧压实责任',
+      '（一）强化部门协同。各级应急管理部门要加强会商研判。',
+      '湖南省应急管理厅　　　　　湖南省自然资源厅', '2024年5月28日', '（此件主动公开）',
+    ]));
+    expect(m.issuer).toBe('湖南省应急管理厅、湖南省自然资源厅');
+    expect(m.issuedDate).toBe('2024-05-28');
+  });
+
+  it('is placed: read as issuer and date, not warned about and not glued to the last task', async () => {
+    const { parse } = await import('../../src/index.js');
+    const r = await parse(Buffer.from([
+      '宜宾市人民政府关于加快推进职业教育高质量发展的实施意见', '', '一、重点任务',
+      '1.调整中职学校布局。市教育局负责制定布局调整方案。', '2.推进高职院校扩容提质。由市发展改革委负责项目储备。',
+      '', '宜宾市人民政府', '二〇二二年九月二十八日', '（此件公开发布）',
+    ].join('\n')), { path: 'plan.txt' });
+    expect(r.document).toMatchObject({ issuer: '宜宾市人民政府', issuedDate: '2022-09-28' });
+    expect(r.tasks[1].text).toBe('推进高职院校扩容提质。由市发展改革委负责项目储备。');
+    expect(r.warnings.filter((w) => w.code === 'unplaced-text')).toEqual([]);
+  });
+});
