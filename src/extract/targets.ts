@@ -31,7 +31,7 @@ const RANGE_SEPARATOR = /(?:——|[—–\-~～至到])/y;
 
 // Units, longest first so 个工作日 wins over 个 and 件次 over 件. Money, people and households may
 // carry a scale printed before them (万元, 亿元, 万人, 万户): the unit is kept as printed.
-const SCALABLE = ['平方公里', '平方米', '立方米', '千瓦时', '吨标准煤', '人次', '户次', '家次', '美元', '千瓦', '兆瓦', '元', '人', '户', '家', '吨', '亩', '公顷', '件', '条', '台', '套', '辆', '个', '名', '项'];
+const SCALABLE = ['平方公里', '平方米', '立方米', '千瓦时', '吨标准煤', '人次', '户次', '家次', '美元', '千瓦', '兆瓦', '元', '人', '户', '家', '吨', '亩', '公顷', '件', '条', '台套', '台', '套', '辆', '个', '名', '项', '份', '册', '本', '盏', '架', '路'];
 const PLAIN = [
   // Concentrations of environmental targets (PM2.5 浓度, 水质).
   '微克/立方米', '毫克/立方米', '毫克/升', '分贝',
@@ -46,7 +46,7 @@ const UNIT = new RegExp(
   'y',
 );
 // Units that count things done (活动10期, 培育1-2家): a bare count after a verb is a target.
-const COUNTING_UNIT = /^(?:万|亿|千|百)?(?:次|场次|场|期|批次|批|篇|条|家|个|项|名|人次|人|户|件|件次|种|所|座|台|套|辆|张|份|部|处|笔|宗|轮|组|支|吨|亩)$/;
+const COUNTING_UNIT = /^(?:万|亿|千|百)?(?:次|场次|场|期|批次|批|篇|条|家|个|项|名|人次|人|户|件|件次|种|所|座|台套|台|套|辆|张|份|册|本|盏|架|路|部|处|笔|宗|轮|组|支|吨|亩)$/;
 const TIME_UNIT = /^(?:个?工作日|个?自然日|个?小时|分钟|秒|周|天|日|年|个月)$/;
 
 // After the unit: 以上 ≥, 以内 ≤, 左右 ~ …
@@ -112,6 +112,8 @@ function isReport(t: string): boolean {
 const PLAN_SENTENCE = /力争|确保|争取|年内|年底前|到20[0-9]{2}年|计划|目标|预计/;
 // Money in a clause that grants it ("一次性奖励企业5万元补助"): the amount is the measure, "=".
 const GRANT = /奖励|补助|奖补|补贴|资助|贴息|扶持资金/;
+// The penalties of a regulation's 法律责任 chapter.
+const SANCTION = /罚款|罚金|处罚|没收|滞纳金|赔偿金/;
 // "再给予100万元用于科学研究": money given without a grant noun; the recipient alone is the metric.
 const GIVE = /给予|予以/;
 // A bare rate right after a verb of change reports the change ("分别增长48%", "压缩55%").
@@ -269,13 +271,16 @@ const MAX_METRIC = 40;
 // Verbs that make the quantity itself (新增就业, 累计办件): part of the metric, never its frame.
 const QUANTITY_VERBS = new Set(['新增', '累计', '新建', '新开工', '净增']);
 
-/** jieba splits 整改率 as 整改/v 率/v: glue 率/量/额 to the word before, as one noun. */
+/** jieba splits 整改率 as 整改/v 率/v: glue 率/量/额 to the word before, as one noun; and a year to its 年. */
 function glueMeasureSuffixes(words: TaggedWord[]): TaggedWord[] {
   const out: TaggedWord[] = [];
   for (const w of words) {
     const prev = out[out.length - 1];
     if (prev && /^(?:率|量|额|数)$/.test(w.word) && /[\u4e00-\u9fa5]$/.test(prev.word)) {
       out[out.length - 1] = { word: prev.word + w.word, tag: 'n' };
+    // jieba splits "2024年" into 2024/m 年/m: one date, which frames the phrase ("2024年新建…充电桩").
+    } else if (prev && prev.tag === 'm' && /^[0-9]+$/.test(prev.word) && /^[年月日]$/.test(w.word)) {
+      out[out.length - 1] = { word: prev.word + w.word, tag: 'm' };
     } else out.push(w);
   }
   return out;
@@ -671,6 +676,8 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   // "投入运行1年以上，可以申报", "超过五个工作日不答复也不说明理由的，": the condition of a
   // permission or of a sanction, not a level to reach.
   if (/^[，,](?:可以|可|方可|即可)/.test(t.slice(clauseEnd(t, q.end))) || /的$/.test(t.slice(q.end, clauseEnd(t, q.end)))) return null;
+  // "处1万元以上3万元以下罚款", "并处…罚金": a sanction's amount is what a breach costs, not a level to reach.
+  if (SANCTION.test(t.slice(clauseStart(t, q.start, floor), clauseEnd(t, q.end)))) return null;
   // "自收到申请之日起五个工作日内": a time limit counted from an event is the task's relative
   // deadline (findDeadlineInText), not also a target.
   if (TIME_UNIT.test(q.unit) && /内$/.test(q.suffix) && isEventAnchored(t.slice(sentenceStartOf(t, q.start), q.start))) return null;
