@@ -121,7 +121,11 @@ function findRecipients(head: Paragraph[], titleEnd: number): string[] {
     const t = head[i].text.trim();
     if (parseMarker(t)) break;
     if (/[：:]$/.test(t) && t.length <= 150 && !/[。]/.test(t)) {
-      return splitRecipients(t.replace(/[：:]$/, ''));
+      // A 主送 wrapped over two lines: the line above goes on into this one.
+      const above = i - 1 > titleEnd ? head[i - 1].text.trim() : '';
+      const wrapped = above && !/[。：:]/.test(above) && above.length <= 100 && !isDocNumber(above) && !isDateLine(above)
+        && /[，,、]/.test(above);
+      return splitRecipients((wrapped ? above + t : t).replace(/[：:]$/, ''));
     }
   }
   return [];

@@ -95,3 +95,15 @@ describe('the 落款 that closes a document', () => {
     expect(r.warnings.filter((w) => w.code === 'unplaced-text')).toEqual([]);
   });
 });
+
+describe('a 主送 wrapped over two lines', () => {
+  it('keeps the first line, whether the break falls after a separator or inside a name', () => {
+    expect(extractMetadata(paras([
+      '湘应急发〔2024〕15号', '关于做好某某工作的通知', '各市州人民政府，省政府各厅委、', '各直属机构：', '一、压紧责任',
+    ])).recipients).toEqual(['各市州人民政府', '省政府各厅委', '各直属机构']);
+    expect(extractMetadata(paras([
+      '关于做好2024年汛期地质灾害防范应对工作的通知', '各市州应急管理局，省防汛抗旱指挥部、省减灾委员会',
+      '各成员单位，省直有关单位：', '一、压紧责任',
+    ])).recipients).toEqual(['各市州应急管理局', '省防汛抗旱指挥部、省减灾委员会各成员单位', '省直有关单位']);
+  });
+});
