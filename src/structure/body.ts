@@ -7,7 +7,7 @@ import { MARKER_RANK, parseMarker, parseSequelMarker, type Marker } from './mark
 import { headingOf, paragraphMeasures, segmentTasks, trimAfterResponsibility } from './measureTasks.js';
 import { OutlineBuilder } from './outline.js';
 import { isLabelLine } from '../read/labelLines.js';
-import { absorbEnumerations, absorbIntoClauses, hasResponsibility, isFallbackTask, newSegment, siblings, type Segment } from './segments.js';
+import { absorbEnumerations, absorbIntoClauses, absorbUnderSharedBracket, hasResponsibility, isFallbackTask, newSegment, siblings, type Segment } from './segments.js';
 import { norm, type TableOfContents } from './toc.js';
 import type { DraftTask, DraftWarning } from './types.js';
 import { leadsInText } from './unitsInText.js';
@@ -117,6 +117,7 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
   }
 
   absorbIntoClauses(segments);
+  absorbUnderSharedBracket(segments);
   const anyResponsibility = !opts.tasksFromTable && segments.some((s) => !s.absorbed && hasResponsibility(s));
   // In a plan whose measures carry responsibilities, 一是/二是 inside a measure are its parts.
   if (anyResponsibility) absorbEnumerations(segments);

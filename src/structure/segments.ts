@@ -2,7 +2,7 @@ import { codePointLength } from '../extract/chars.js';
 import type { Paragraph } from '../read/types.js';
 import type { Marker } from './markers.js';
 import { headingOf } from './measureTasks.js';
-import { findResponsibilities } from './responsibility.js';
+import { endsAt, findResponsibilities } from './responsibility.js';
 import { unitsInSentences } from './unitsInText.js';
 
 // A segment is a numbered item with the paragraphs that follow it, up to the next
@@ -54,6 +54,30 @@ export function absorbIntoClauses(segments: Segment[]): void {
     while (clause && clause.marker?.kind !== 'article') clause = clause.parent;
     if (clause && s !== clause) absorb(s, clause);
   }
+}
+
+/**
+ * "7.实施制造业数字化改造。" / "（1）…" / "（2）…" / "（牵头单位：…；完成时限：…）": a responsibility printed on
+ * a line of its own after the last sub-item, when no sub-item has one of its own, is the measure's; its
+ * sub-items are its text.
+ */
+export function absorbUnderSharedBracket(segments: Segment[]): void {
+  for (const s of segments) {
+    if (s.absorbed || !s.marker || s.children === 0 || s.marker.kind === 'article') continue;
+    const children = segments.filter((c) => c.parent === s && !c.absorbed);
+    const last = children[children.length - 1];
+    const closing = last?.body[last.body.length - 1];
+    if (!closing || !isBracketLine(closing.text.trim())) continue;
+    const own = (c: Segment) => findResponsibilities(segmentText({ ...c, body: c === last ? c.body.slice(0, -1) : c.body })).length > 0;
+    if (children.some(own) || segments.some((d) => d.parent && children.includes(d.parent))) continue;
+    for (const c of children) { absorb(c, s); s.children--; }
+  }
+}
+
+/** A paragraph that is only a responsibility phrase. */
+function isBracketLine(t: string): boolean {
+  const phrases = findResponsibilities(t);
+  return phrases.length === 1 && phrases[0].start === 0 && endsAt(t, phrases[0].end);
 }
 
 /** 一是/二是 items under a numbered measure become part of that measure's text. */

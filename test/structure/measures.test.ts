@@ -222,3 +222,22 @@ describe('label-line blocks under a heading line', () => {
     ]);
   });
 });
+
+describe('a responsibility on a line of its own after the sub-items', () => {
+  it('belongs to the measure, whose sub-items are its text', async () => {
+    const r = await parseText([
+      '某市2024年工作方案', '', '一、重点任务',
+      '1.实施制造业数字化改造。', '（1）推动规上工业企业数字化改造，完成企业500家。', '（2）建设省级智能制造标杆企业5家。',
+      '（牵头单位：市工业和信息化局；配合单位：市财政局；完成时限：2024年12月底前）',
+      '2.培育数字化服务商。', '（1）引进服务商10家。（责任单位：市商务局）', '（2）培育本地服务商20家。（责任单位：市工业和信息化局）',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.units.map((u) => u.name), t.deadline?.due ?? null])).toEqual([
+      ['1', ['市工业和信息化局', '市财政局'], '2024-12-31'],
+      // Sub-items with brackets of their own stay tasks.
+      ['（1）', ['市商务局'], null],
+      ['（2）', ['市工业和信息化局'], null],
+    ]);
+    expect(r.tasks[0].text).toContain('（2）建设省级智能制造标杆企业5家。');
+    expect(r.tasks[0].targets.map((t) => t.value)).toEqual([500, 5]);
+  });
+});
