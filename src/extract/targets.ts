@@ -844,11 +844,21 @@ function metricsOf(t: string, chain: Found[], floor: number): string[] {
  * number, unit, suffix); a number shared by several metrics gives one target per metric, and a
  * 、-list of numbers ("分别压缩至95、60、15个工作日内") gives one target per number.
  */
+/**
+ * "到2024年底，覆盖率达到85%；到2025年底，达到95%以上": a milestone that names no metric measures the one
+ * before it in the sentence, when the unit is the same.
+ */
+function metricCarriedOver(t: string, previous: Target | undefined, previousEnd: number, start: number, unit: string): string | null {
+  if (!previous?.metric || previous.unit !== unit || previousEnd < 0) return null;
+  return /[。！？!?\n]/.test(t.slice(previousEnd, start)) ? null : previous.metric;
+}
+
 export function findTargets(text: string): Target[] {
   const t = toHalfWidth(text); // one character for one, so spans slice the printed text
   const found = findQuantities(t);
   const targets: Target[] = [];
   let floor = 0;
+  let previousEnd = -1;
   for (let i = 0; i < found.length;) {
     // A chain: this quantity and the ones that continue it after 、.
     let j = i + 1;
@@ -862,9 +872,10 @@ export function findTargets(text: string): Target[] {
       const unit = f.quantity.unit;
       const values = shared ? metrics.map(() => f.quantity.values[0]) : f.quantity.values;
       for (const v of values) {
-        targets.push({ raw, metric: metrics[k] || null, comparator: f.comparator, value: v.value, valueMax: v.valueMax, unit });
+        targets.push({ raw, metric: metrics[k] || metricCarriedOver(t, targets[targets.length - 1], previousEnd, f.start, unit), comparator: f.comparator, value: v.value, valueMax: v.valueMax, unit });
         k++;
       }
+      previousEnd = f.end;
     }
     floor = chain[chain.length - 1].end;
     i = j;
