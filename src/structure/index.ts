@@ -7,7 +7,7 @@ import { extractMetadata, issuerLinesBefore, parseDateLine } from './metadata.js
 import { OutlineBuilder } from './outline.js';
 import { healParagraphs, type HealedParagraph } from './paragraphs.js';
 import { parseMarker } from './markers.js';
-import { readTaskTable, taskTableLayout } from './taskTable.js';
+import { readTaskTable, taskTableLayout, type TaskTableLayout } from './taskTable.js';
 import { withResponsibilityMemo } from './responsibility.js';
 import { findTableOfContents } from './toc.js';
 import { captionBefore } from './tableCaption.js';
@@ -36,14 +36,26 @@ function structureOf(doc: ReadDocument): Structure {
   const tableOutline = new OutlineBuilder();
   const tableTasks: DraftTask[] = [];
   const captionLines = new Set<number>();
+  let previous: { layout: TaskTableLayout; width: number; index: number } | null = null;
   for (let i = 0; i < items.length; i++) {
     const b = items[i];
     if (b.kind !== 'table') continue;
     const layout = taskTableLayout(b);
+    const width = Math.max(...b.rows.map((r) => r.length));
     if (!layout) {
+      // "（续表）" and the rest of a task table, printed without its header: the rows of the table before.
+      const between = previous && previous.width === width ? items.slice(previous.index + 1, i) : null;
+      if (between && between.every((x) => x.kind === 'para' && CONTINUED.test(x.text.trim()))) {
+        for (const x of between) captionLines.add(x.line);
+        tableTasks.push(...readTaskTable(b, { headerRow: -1, columns: previous!.layout.columns }, tableOutline));
+        previous = { ...previous!, index: i };
+        continue;
+      }
       warnings.push({ code: 'unplaced-table', message: `table of ${b.rows.length} rows is not a task table`, line: b.line });
+      previous = null;
       continue;
     }
+    previous = { layout, width, index: i };
     const caption = captionBefore(items, i);
     if (caption) {
       tableOutline.openRoot(caption.text, caption.line);
@@ -70,6 +82,9 @@ function structureOf(doc: ReadDocument): Structure {
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { document, sections: sections.sections, tasks: sections.remapTasks(tasks), warnings };
 }
+
+// What may stand between a task table and its headerless continuation.
+const CONTINUED = /^(?:[（(]?续(?:上)?表[^）)]{0,10}[）)]?|)$/;
 
 /** Indexes of the head paragraphs: everything up to the 主送 line, the 落款 after the notice. */
 function headOf(paras: Paragraph[], title: string | null): Set<number> {

@@ -158,3 +158,28 @@ describe('readTaskTable: rows that are not tasks, cells that say nothing', () =>
     expect(tasks.map((t) => [t.number, t.sectionId])).toEqual([['1', sections[0].id], ['2', sections[1].id]]);
   });
 });
+
+describe('a task table continued after （续表） without its header', () => {
+  it('reads the continuation with the columns of the table before, and nothing else', async () => {
+    const { parse } = await import('../../src/index.js');
+    const row = (n: number, unit: string) => `<tr><td>${n}</td><td>任务${n}</td><td>推进第${n}项改革。</td><td>${unit}</td><td>2024年${n}月底前</td></tr>`;
+    const html = `<html><body><p>某区2024年优化营商环境重点任务清单</p><table border="1">
+<tr><td>序号</td><td>重点任务</td><td>具体措施</td><td>牵头单位</td><td>完成时限</td></tr>
+<tr><td colspan="5">一、优化政务服务环境</td></tr>${row(1, '区行政审批局')}${row(2, '区数据局')}
+</table><p>（续表）</p><table border="1">
+<tr><td colspan="5">二、优化法治环境</td></tr>${row(3, '区司法局')}${row(4, '区法院')}
+</table><p>附件：联系人名单</p><table border="1"><tr><td>单位</td><td>姓名</td></tr><tr><td>区司法局</td><td>张某</td></tr></table>
+</body></html>`;
+    const r = await parse(Buffer.from(html), { path: 'plan.html' });
+    expect(r.tasks.map((t) => [t.number, t.units.map((u) => `${u.name}:${u.role}`), t.deadline?.due])).toEqual([
+      ['1', ['区行政审批局:lead'], '2024-01-31'],
+      ['2', ['区数据局:lead'], '2024-02-29'],
+      ['3', ['区司法局:lead'], '2024-03-31'],
+      ['4', ['区法院:lead'], '2024-04-30'],
+    ]);
+    expect(r.sections.filter((s) => s.marker).map((s) => s.marker)).toEqual(['一、', '二、']);
+    // The form after an attachment label has two columns: it is not a continuation.
+    expect(r.warnings.map((w) => w.code)).toContain('unplaced-table');
+    expect(r.warnings.some((w) => w.message.includes('续表'))).toBe(false);
+  });
+});
