@@ -162,7 +162,10 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
       const section = outline.add(s.marker!, heading, s.head.line);
       sectionOf.set(s, section);
       // "（一）加强组织领导。成立…领导小组…": the heading is the section's; the sentences after it are in no task.
-      if (saysMoreThan(heading, s.marker!.rest) && !opts.tableText?.includes(heading)) warnings.push(unplaced(s.head));
+      // "（二）汛期结束后，各市州要认真总结…，11月30日前形成书面报告。": a whole requirement as a heading is text too.
+      const rest = s.marker!.rest.trim();
+      const sentence = !opts.tasksFromTable && /。$/.test(rest) && /[，,；;]/.test(rest.replace(/[（(][^）)]*[）)]/g, '')) && codePointLength(rest) > 30;
+      if ((saysMoreThan(heading, s.marker!.rest) || sentence) && !opts.tableText?.includes(heading)) warnings.push(unplaced(s.head));
       if (container) {
         tasks.push(...container.tasks.map((t) => ({ ...t, sectionId: section.id })));
         for (const b of container.rest) warnings.push(unplaced(b));

@@ -30,7 +30,9 @@ const COMPETENT = `[^，。；“”由]{2,12}?主管部门`;
 const FUNCTIONAL = '(?:公安机关交通管理|交通管理|城市管理|自然资源和规划|网信|保密|公安|国家安全|财政|审计|统计|税务|发展改革|教育|科技|工业和信息化|民政|司法行政|人力资源社会保障|自然资源|生态环境|住房城乡建设|交通运输|水利|农业农村|商务|文化和?旅游|卫生健康|应急管理|市场监督管理|市场监管|通信管理|档案|密码管理)(?:主管|行政)?(?:部门|机关)';
 // The State Council's ministries and agencies, named without a level in national documents.
 const MINISTRY = '(?:(?:外交|国防|教育|科学技术|科技|工业和信息化|公安|国家安全|民政|司法|财政|人力资源和?社会保障|自然资源|生态环境|住房和?城乡建设|交通运输|水利|农业农村|商务|文化和?旅游|退役军人事务|应急管理)部|(?:海关|税务|市场监管|广电|体育)总局|审计署|中国人民银行|人民银行|国务院[\\u4e00-\\u9fa5]{2,8}?(?:办公室|委员会|委|办))';
-const NAMED_FORM = new RegExp(`^(?:${LEVELLED}|${COMPETENT}|${FUNCTIONAL}|${MINISTRY})$`);
+// "各市州要…", "各县（市、区）要…": every locality of a level, told to act (各地 and 各部门 name nobody).
+const LOCALITIES = '各(?:[省市州盟县区旗乡镇]{1,3}|县（市、区）|区（市、县）|县（市）|市（州）|乡镇（街道）|镇（街道）)';
+const NAMED_FORM = new RegExp(`^(?:${LEVELLED}|${COMPETENT}|${FUNCTIONAL}|${MINISTRY}|${LOCALITIES})$`);
 // 或/由/在 never stand inside a body's name: "省派驻本市的机构或者派出机关" is a description,
 // "构建起市…领导小组办公室" starts with the sentence's verb, not a name;
 // "在市政务数据主管部门统筹指导下" a circumstance; "经建设行政主管部门审定" names who approves, not who

@@ -241,3 +241,16 @@ describe('a responsibility on a line of its own after the sub-items', () => {
     expect(r.tasks[0].targets.map((t) => t.value)).toEqual([500, 5]);
   });
 });
+
+describe('a notice\'s requirements under 工作要求', () => {
+  it('are tasks when they tell a locality to act; a whole requirement left as a heading is warned about', async () => {
+    const r = await parseText([
+      '关于做好2024年汛期地质灾害防范应对工作的通知', '', '各市州应急管理局：', '一、压实防范责任',
+      '（一）落实责任体系。各市州要严格落实地方党委政府领导责任。', '二、有关工作要求',
+      '（一）汛期结束后，各市州要认真总结本地区防治工作，11月30日前形成书面报告。',
+      '（二）严格执行24小时值班和领导带班制度，确保信息畅通，及时处置突发情况。',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.units.map((u) => u.name)])).toEqual([['（一）', ['各市州']], ['（一）', ['各市州']]]);
+    expect(r.warnings.some((w) => w.code === 'unplaced-text' && w.line === 8)).toBe(true);
+  });
+});

@@ -83,6 +83,9 @@ describe('dutiesInText: roles and subjects of a plan\'s sentences', () => {
     // ...but a partner's name stops where the sentence's verb begins.
     expect(roles('市教育局会同市财政局建立联席会议办公室。')).toEqual(['市教育局/lead', '市财政局/cooperate']);
     expect(roles('市政府督查室要将落实情况纳入年度督查计划。')).toEqual(['市政府督查室/responsible']);
+    // every locality of a level, told to act; 各地 and 各部门 name nobody
+    expect(roles('各市州要认真总结本地区防治工作。各县（市、区）要建立台账。')).toEqual(['各市州/responsible', '各县（市、区）/responsible']);
+    expect(roles('各地要加强组织领导。各部门要按照职责分工抓好落实。')).toEqual([]);
   });
 
   it('binds only duty words when asked to (the 一是/二是 parts of a report narrate)', () => {
