@@ -126,9 +126,7 @@ function bareUnitList(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: stri
     else names.push(...splitOutsideBrackets(c, /[、]/).map((n) => n.replace(/等$/, '').trim()));
   }
   if (!names.length || !names.every((n) => BODY_NAME.test(n))) return null;
-  const list = splitOutsideBrackets(inner, /[；;]/)[0];
-  const raw = deadline.length ? splitOutsideBrackets(list, /[，,]/).filter((c) => !DEADLINE_CLAUSE.test(c.trim())).join('，') : inner;
-  return { unitSpecs: [{ raw, role: null }], deadlineRaw: deadline.length ? deadline.join('，') : null };
+  return { unitSpecs: [{ raw: names.join('、'), role: null }], deadlineRaw: deadline.length ? deadline.join('，') : null };
 }
 
 /** The bracket ends its text or its sentence (only closing punctuation after it, or 。 before it). */

@@ -33,11 +33,11 @@ const MINISTRY = '(?:(?:外交|国防|教育|科学技术|科技|工业和信息
 // "各市州要…", "各县（市、区）要…": every locality of a level, told to act (各地 and 各部门 name nobody).
 const LOCALITIES = '各(?:[省市州盟县区旗乡镇]{1,3}|县（市、区）|区（市、县）|县（市）|市（州）|乡镇（街道）|镇（街道）)';
 const NAMED_FORM = new RegExp(`^(?:${LEVELLED}|${COMPETENT}|${FUNCTIONAL}|${MINISTRY}|${LOCALITIES})$`);
-// 或/由/在 never stand inside a body's name: "省派驻本市的机构或者派出机关" is a description,
-// "构建起市…领导小组办公室" starts with the sentence's verb, not a name;
-// "在市政务数据主管部门统筹指导下" a circumstance; "经建设行政主管部门审定" names who approves, not who
-// acts, and a clause that opens with 会同/对/向… has its subject before it.
+// A name does not start with the sentence's verb ("构建起市…领导小组办公室").
 const VERB_FIRST = /^(?:构建|建立|成立|设立|组建|推动|推进|支持|鼓励|引导|依托|通过|按照|根据|围绕|加强|完善|健全|形成|落实|发挥|充分|积极|明确)/;
+// 或/由/在 never stand inside a body's name: "省派驻本市的机构或者派出机关" is a description, "在市政务数据
+// 主管部门统筹指导下" a circumstance; "经建设行政主管部门审定" names who approves, not who acts; a clause that
+// opens with 会同/对/向… has its subject before it.
 const isNamed = (name: string) => NAMED_FORM.test(name) && !/[或由在]/.test(name) && !VERB_FIRST.test(name) &&
   !/^(?:经(?!济|开|信|贸|发)|会同|联合|配合|协助|对|向|按|把|与|同|并)/.test(name);
 // "A、B和其他有关部门应当…": the catch-all at the end of a list of subjects names nobody.
