@@ -159,8 +159,15 @@ function findSignature(paras: Paragraph[], titleEnd: number): { issuer: string |
     if (!date) continue;
     return { issuer: issuersBefore(paras, i), date };
   }
+  // A government order: "市长　王某某" and the date under the order's one sentence, above the rules' title.
+  for (let i = 1; i < Math.min(titleEnd, 20); i++) {
+    const date = parseDateLine(paras[i].text);
+    if (date && SIGNATORY.test(paras[i - 1].text.trim())) return { issuer: null, date };
+  }
   return null;
 }
+
+const SIGNATORY = /^(?:省长|市长|州长|盟长|县长|区长|旗长|主席|主任)[\s\u3000]*[\u4e00-\u9fa5]{2,4}$/;
 
 function isOrgName(t: string): boolean {
   return t.length >= 3 && t.length <= 60 && !/[。，；：:]/.test(t) &&

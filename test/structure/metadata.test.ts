@@ -107,3 +107,14 @@ describe('a 主送 wrapped over two lines', () => {
     ])).recipients).toEqual(['各市州应急管理局', '省防汛抗旱指挥部、省减灾委员会各成员单位', '省直有关单位']);
   });
 });
+
+describe('a government order', () => {
+  it('takes the date signed under 市长 above the rules, however long the rules go on', () => {
+    const rules = Array.from({ length: 60 }, (_, k) => `第${k + 2}条　本市按照规定做好第${k + 2}项管理工作。`);
+    const m = extractMetadata(paras([
+      '贵阳市人民政府令', '第8号', '《贵阳市城市道路挖掘管理办法》已经市人民政府常务会议通过，现予公布，自2024年3月1日起施行。',
+      '市长　王某某', '2024年2月1日', '贵阳市城市道路挖掘管理办法', '第一章　总则', '第一条　为了加强城市道路挖掘管理，制定本办法。', ...rules,
+    ]));
+    expect(m).toMatchObject({ docNumber: '贵阳市人民政府令第8号', issuer: '贵阳市人民政府', issuedDate: '2024-02-01', year: 2024 });
+  });
+});
