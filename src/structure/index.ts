@@ -1,9 +1,9 @@
 import type { ReadDocument } from '../read/types.js';
 import { codePointLength } from '../extract/chars.js';
+import { statesFirstUnitLeads } from '../extract/units.js';
 import type { Paragraph } from '../read/types.js';
 import { readBody } from './body.js';
-import { isBoilerplate } from './boilerplate.js';
-import { extractMetadata, issuerLinesBefore, parseDateLine } from './metadata.js';
+import { closingSignatureLines, extractMetadata } from './metadata.js';
 import { OutlineBuilder } from './outline.js';
 import { healParagraphs, type HealedParagraph } from './paragraphs.js';
 import { parseMarker } from './markers.js';
@@ -30,7 +30,7 @@ function structureOf(doc: ReadDocument): Structure {
 
   const headIndexes = headOf(paras, document.title);
   const toc = findTableOfContents(paras, document.title);
-  const firstLeads = paras.some((p) => /排在?第一位的?(?:部门|单位)?为牵头(?:部门|单位)/.test(p.text));
+  const firstLeads = paras.some((p) => statesFirstUnitLeads(p.text));
 
   // Task tables first: when there is one, the body's numbered items are only sections.
   const tableOutline = new OutlineBuilder();
@@ -84,7 +84,7 @@ function structureOf(doc: ReadDocument): Structure {
 }
 
 // What may stand between a task table and its headerless continuation.
-const CONTINUED = /^(?:[（(]?续(?:上)?表[^）)]{0,10}[）)]?|)$/;
+const CONTINUED = /^(?:[（(]?续上?表[^）)]{0,10}[）)]?)?$/;
 
 /** Indexes of the head paragraphs: everything up to the 主送 line, the 落款 after the notice. */
 function headOf(paras: Paragraph[], title: string | null): Set<number> {
@@ -105,7 +105,8 @@ function headOf(paras: Paragraph[], title: string | null): Set<number> {
     }
   }
   for (let i = 0; i <= end; i++) head.add(i);
-  for (const i of closingSignature(paras)) head.add(i);
+  // The 落款 that closes the document: metadata reads it as issuer and issuedDate, so it is placed.
+  for (const i of closingSignatureLines(paras)) head.add(i);
   // Short non-sentence lines before the first numbered item are headings (the plan's own title).
   for (let i = end + 1; i < Math.min(paras.length, end + 60); i++) {
     const t = paras[i].text.trim();
@@ -120,19 +121,6 @@ function headOf(paras: Paragraph[], title: string | null): Set<number> {
     if (/^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t.replace(/\s+/g, '')) || /^[〇○零一二三四五六七八九十]{4}年/.test(t)) head.add(i);
   }
   return head;
-}
-
-/**
- * The 落款 that closes a document (issuing bodies above a date line, then at most 版记 and boilerplate):
- * metadata reads it as issuer and issuedDate, so it is placed, not left over.
- */
-function closingSignature(paras: Paragraph[]): number[] {
-  for (let i = paras.length - 1; i >= Math.max(0, paras.length - 8); i--) {
-    const t = paras[i].text.trim();
-    if (parseDateLine(t)) return [...issuerLinesBefore(paras, i), i];
-    if (!isBoilerplate(t) && !/^(?:抄送|抄报|印发|[（(].{0,20}[）)]$)|印发$/.test(t)) return [];
-  }
-  return [];
 }
 
 function remap(paras: Paragraph[], head: Set<number>, drop: Set<number>): Set<number> {

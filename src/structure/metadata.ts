@@ -4,6 +4,7 @@ import { toNumber } from '../extract/numerals.js';
 import type { Paragraph } from '../read/types.js';
 import { parseMarker } from './markers.js';
 import { splitOutsideBrackets } from './brackets.js';
+import { isBoilerplate } from './boilerplate.js';
 
 // 版头 (header) of a 公文: 发文字号, 标题, 主送机关, then the body; the 落款 (issuer
 // and 成文日期) follows the body of a notice, or the wrapper notice that
@@ -228,8 +229,21 @@ function issuersBefore(paras: Paragraph[], dateIndex: number): string | null {
   return names.length ? names.join('、') : null;
 }
 
+/**
+ * The lines of the 落款 that closes a document: issuing bodies above a date line, with at most 版记
+ * (抄送…, …印发) and boilerplate after it.
+ */
+export function closingSignatureLines(paras: Paragraph[]): number[] {
+  for (let i = paras.length - 1; i >= Math.max(0, paras.length - 8); i--) {
+    const t = paras[i].text.trim();
+    if (parseDateLine(t)) return [...issuerLinesBefore(paras, i), i];
+    if (!isBoilerplate(t) && !/^(?:抄送|抄报|印发|[（(].{0,20}[）)]$)|印发$/.test(t)) return [];
+  }
+  return [];
+}
+
 /** The lines above a 落款 date that name its issuers, top first. */
-export function issuerLinesBefore(paras: Paragraph[], dateIndex: number): number[] {
+function issuerLinesBefore(paras: Paragraph[], dateIndex: number): number[] {
   const out: number[] = [];
   for (let k = dateIndex - 1; k >= Math.max(0, dateIndex - 4); k--) {
     if (!issuersOnLine(paras[k].text).length) break;
