@@ -341,6 +341,18 @@ export function isEventAnchored(sentenceBefore: string): boolean {
   return EVENT_ANCHOR.test(sentenceBefore);
 }
 
+// "每月底前将进展情况报送", "每月5日前报送上月情况", "每季度末": a point in every period with no month
+// of its own, so the date scan does not see it. Like "每年三月底前", the task is ongoing.
+const RECURRING_POINT = /每(?:个?月|季度?|半年|旬|周)(?:末|底|初|\d{1,2}日|第?[一二三四五\d]个?工作日)(?:之?前|以前)?/;
+
+function findRecurringInText(text: string, t: string, opts: DeadlineOptions): ParsedDeadline | null {
+  if (!t.includes('每')) return null;
+  const m = RECURRING_POINT.exec(t);
+  if (!m) return null;
+  const parsed = parseDeadline(text.slice(m.index, m.index + m[0].length), opts);
+  return parsed.ongoing ? parsed : null;
+}
+
 /** The first event-anchored time limit of a text ("五个工作日内"), as a relative deadline. */
 function findAnchoredLimit(text: string, t: string, opts: DeadlineOptions): ParsedDeadline | null {
   if (!t.includes('内')) return null; // every time limit ends with 内
@@ -382,7 +394,7 @@ export function findDeadlineInText(text: string, opts: DeadlineOptions): ParsedD
   }
   if (t.includes('年')) for (const m of t.matchAll(IN_TEXT_YEAR_WORDS)) add(m.index!, m.index! + m[0].length);
   if (t.includes('年') || t.includes('十')) for (const m of t.matchAll(IN_TEXT_BY_YEAR)) add(m.index!, m.index! + m[0].length);
-  if (!hits.length) return recurring ?? findAnchoredLimit(text, t, opts);
+  if (!hits.length) return recurring ?? findRecurringInText(text, t, opts) ?? findAnchoredLimit(text, t, opts);
   // The latest date; of two phrases for it, the longer ("到2023年底" over "2023年底").
   const later = (a: InTextHit, b: InTextHit) =>
     b.parsed.due! > a.parsed.due! || (b.parsed.due === a.parsed.due && b.end - b.start > a.end - a.start) ? b : a;

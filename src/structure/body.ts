@@ -7,7 +7,8 @@ import { MARKER_RANK, parseMarker, parseSequelMarker, type Marker } from './mark
 import { headingOf, paragraphMeasures, segmentTasks, trimAfterResponsibility } from './measureTasks.js';
 import { OutlineBuilder } from './outline.js';
 import { isLabelLine } from '../read/labelLines.js';
-import { absorbEnumerations, absorbIntoClauses, absorbUnderSharedBracket, hasResponsibility, isFallbackTask, newSegment, siblings, type Segment } from './segments.js';
+import { absorbEnumerations, absorbIntoClauses, absorbUnderSharedBracket, hasResponsibility, isFallbackTask, newSegment, segmentText, siblings, type Segment } from './segments.js';
+import type { TableWording } from './restated.js';
 import { norm, type TableOfContents } from './toc.js';
 import type { DraftTask, DraftWarning } from './types.js';
 import { leadsInText } from './unitsInText.js';
@@ -25,8 +26,8 @@ export interface BodyOptions {
   headIndexes: Set<number>;
   /** "排在第一位的部门为牵头部门": the document says the first unit of a list leads. */
   firstLeads: boolean;
-  /** The task table's titles and texts: a body item restating one of its rows is placed there. */
-  tableText?: string;
+  /** The task table's rows: a body item restating one of them is placed there. */
+  tableWording?: TableWording;
 }
 
 export interface BodyResult {
@@ -123,7 +124,14 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
   if (anyResponsibility) absorbEnumerations(segments);
   const live = segments.filter((s) => !s.absorbed);
   const taskSegments = new Set<Segment>();
-  if (!opts.tasksFromTable) {
+  if (opts.tasksFromTable) {
+    // A measure with a responsibility of its own that no row of the table restates is a task too.
+    const table = opts.tableWording;
+    for (const s of live) {
+      if (!s.marker || (s.children > 0 && s.marker.kind !== 'article') || !hasResponsibility(s)) continue;
+      if (table && !table.restates(headingOf(s.marker.rest), withoutBrackets(segmentText(s)))) taskSegments.add(s);
+    }
+  } else {
     if (anyResponsibility) {
       // Each segment is asked about once per sibling: remember the answers (nothing changes a segment here).
       const answers = new Map<Segment, boolean>();
@@ -165,7 +173,7 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
       // "（二）汛期结束后，各市州要认真总结…，11月30日前形成书面报告。": a whole requirement as a heading is text too.
       const rest = s.marker!.rest.trim();
       const sentence = !opts.tasksFromTable && /。$/.test(rest) && /[，,；;]/.test(rest.replace(/[（(][^）)]*[）)]/g, '')) && codePointLength(rest) > 30;
-      if ((saysMoreThan(heading, s.marker!.rest) || sentence) && !opts.tableText?.includes(heading)) warnings.push(unplaced(s.head));
+      if ((saysMoreThan(heading, s.marker!.rest) || sentence) && !opts.tableWording?.mentions(heading)) warnings.push(unplaced(s.head));
       if (container) {
         tasks.push(...container.tasks.map((t) => ({ ...t, sectionId: section.id })));
         for (const b of container.rest) warnings.push(unplaced(b));
@@ -177,7 +185,7 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
       continue;
     }
     const parentSection = outline.parentFor(s.marker!.kind);
-    if (anyResponsibility && !s.labels.length) for (const p of trimAfterResponsibility(s)) warnings.push(unplaced(p));
+    if ((anyResponsibility || opts.tasksFromTable) && !s.labels.length) for (const p of trimAfterResponsibility(s)) warnings.push(unplaced(p));
     tasks.push(...segmentTasks(s, parentSection?.id ?? null, opts.firstLeads));
   }
   // Loose text before/between items; in a compilation, headlines inside articles.
@@ -193,6 +201,8 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
   tasks.sort((a, b) => a.origin.line - b.origin.line);
   return { sections: outline.sections, tasks, warnings };
 }
+
+const withoutBrackets = (text: string) => text.replace(/[（(][^（）()]*[）)]/g, '');
 
 /** The line goes on after its heading with text of its own (not just the closing 。). */
 function saysMoreThan(heading: string, rest: string): boolean {

@@ -9,6 +9,7 @@ import { healParagraphs, type HealedParagraph } from './paragraphs.js';
 import { parseMarker } from './markers.js';
 import { readTaskTable, taskTableLayout, type TaskTableLayout } from './taskTable.js';
 import { withResponsibilityMemo } from './responsibility.js';
+import { TableWording } from './restated.js';
 import { findTableOfContents } from './toc.js';
 import { captionBefore } from './tableCaption.js';
 import type { DraftTask, DraftWarning, Structure } from './types.js';
@@ -72,12 +73,13 @@ function structureOf(doc: ReadDocument): Structure {
     bodyOutline,
     {
       tasksFromTable, toc, headIndexes: remap(paras, headIndexes, captionLines), firstLeads,
-      tableText: tableTasks.map((t) => `${t.title ?? ''}\n${t.text}`).join('\n'),
+      tableWording: new TableWording(tableTasks),
     },
   );
   // Sections: body first, then the table's category rows, renumbered in line order.
   const sections = mergeSections(body.sections, tasksFromTable ? tableOutline.sections : [], tableTasks);
-  const tasks = tasksFromTable ? tableTasks : body.tasks;
+  // With a table, the body's tasks are the measures it does not restate.
+  const tasks = tasksFromTable ? [...tableTasks, ...body.tasks].sort((a, b) => a.origin.line - b.origin.line) : body.tasks;
   warnings.push(...body.warnings);
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { document, sections: sections.sections, tasks: sections.remapTasks(tasks), warnings };

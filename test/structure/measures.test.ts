@@ -200,6 +200,32 @@ describe('text after a section heading', () => {
     // Item 2's heading (提升政务服务效能) is not in the table: its sentence is reported.
     expect(r.warnings.filter((w) => w.code === 'unplaced-text').map((w) => w.line)).toEqual([5]);
   });
+
+  it('keeps a measure with its own responsibility that the task table does not restate', async () => {
+    const r = await parseText([
+      '某市2024年“无废城市”建设工作要点', '', '一、重点工作',
+      '1.推进绿色工厂建设。新增省级以上绿色工厂8家。（责任单位：市工信局、市生态环境局；完成时限：2024年12月底前）',
+      // Restated by rows 1 and 2 together (split into two rows): a section, as before.
+      '2.推进大宗固废综合利用。支持尾矿、粉煤灰综合利用项目建设，推动建筑垃圾资源化利用。（责任单位：市发改委）',
+      '二、重点项目',
+      '序号\t重点工作\t主要内容\t责任单位\t完成时限',
+      '1\t尾矿综合利用\t支持尾矿、粉煤灰综合利用项目建设\t市发改委\t2024年12月底前',
+      '2\t建筑垃圾资源化\t推动建筑垃圾资源化利用\t市住建局\t2024年10月底前',
+      '三、保障措施',
+      '3.强化督查考核。每月底前通报各地进展情况。（责任单位：市生态环境局）',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.origin.kind, t.number, t.units.map((u) => u.name)])).toEqual([
+      ['measure', '1', ['市工信局', '市生态环境局']],
+      ['table', '1', ['市发改委']],
+      ['table', '2', ['市住建局']],
+      ['measure', '3', ['市生态环境局']],
+    ]);
+    expect(r.tasks[0].deadline?.due).toBe('2024-12-31');
+    expect(r.tasks[0].targets.map((t) => t.value)).toEqual([8]);
+    // "每月底前": a point in every month, so the work is ongoing.
+    expect(r.tasks[3].deadline).toMatchObject({ raw: '每月底前', ongoing: true });
+    expect(r.sections.map((s) => s.heading)).toContain('推进大宗固废综合利用');
+  });
 });
 
 describe('label-line blocks under a heading line', () => {
