@@ -98,11 +98,11 @@ function absorb(s: Segment, into: Segment): void {
 
 const SAFEGUARDS = /保障措施|组织实施|组织保障|工作要求|保障机制|工作保障|有关要求|组织领导$/;
 // The framing parts of a plan: what it aims at and stands on, not work to be done (conventions, rule 3).
-const FRAMING = /总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|发展目标|主要目标|总体思路|重要意义|总体定位/;
+const FRAMING = /总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|发展目标|主要目标|总体思路|重要意义|重要性|必要性|总体定位/;
 
-/** Under 保障措施/组织实施 headings, items without a responsibility are not tasks. */
+/** Under 保障措施/组织实施 headings, or itself such a heading: items without a responsibility are not tasks. */
 export function underSafeguards(s: Segment): boolean {
-  for (let p = s.parent; p; p = p.parent) if (p.marker && SAFEGUARDS.test(headingOf(p.marker.rest))) return true;
+  for (let p: Segment | null = s; p; p = p.parent) if (p.marker && SAFEGUARDS.test(headingOf(p.marker.rest))) return true;
   return false;
 }
 
@@ -119,11 +119,12 @@ export function isFallbackTask(s: Segment): boolean {
   if (s.children > 0 || kind === 'chapter' || framing(s)) return false;
   if (underSafeguards(s) && !namesUnits(segmentText(s, '\n'))) return false;
   // A numbered item is a task when it says something beyond a heading: more sentences,
-  // paragraphs of its own, or one long sentence (a requirement of a notice).
+  // paragraphs of its own, or one long sentence (a requirement of a notice). Also at the top
+  // level: a notice's requirements are often 一、二、 items with no level under them.
   const rest = s.marker!.rest.trim();
   const firstSentenceEnd = rest.search(/[。；]/);
   const hasMoreText = s.body.length > 0 || (firstSentenceEnd >= 0 && firstSentenceEnd < rest.length - 1) ||
     // A sentence with clauses ("请各单位于4月28日前上报名单，并确保…。") is a requirement, not a heading.
     (/[。；]$/.test(rest) && (codePointLength(rest) > 40 || (/[，,]/.test(rest) && codePointLength(rest) > 20)));
-  return hasMoreText && (s.parent !== null || kind !== 'cn');
+  return hasMoreText;
 }

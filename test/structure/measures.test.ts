@@ -151,6 +151,25 @@ describe('regulations and notices without responsibilities', () => {
     expect(r.tasks.every((t) => t.origin.kind === 'article' && t.title === null)).toBe(true);
     expect(r.sections.map((s) => s.marker)).toEqual(['第一章', '第二章']);
   });
+
+  it('takes a notice\'s top-level requirements as tasks when no level is under them', async () => {
+    const r = await parseText([
+      '湖南省应急管理厅关于做好2024年汛期地质灾害防治工作的通知', '',
+      '各市州应急管理局：', '为做好汛期地质灾害防治工作，现将有关事项通知如下。',
+      '一、充分认识防治工作的重要性。地质灾害防治事关人民群众生命财产安全。',
+      '二、加强隐患排查。各市州要在5月底前完成隐患排查。',
+      '三、强化值班值守。各市州要严格落实24小时值班制度，发现险情立即报告。',
+      '四、组织保障。要加强组织领导，压实工作责任。',
+      '五、工作要求',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.deadline?.due ?? null])).toEqual([
+      ['二', '加强隐患排查', '2024-05-31'],
+      ['三', '强化值班值守', null],
+    ]);
+    // Why it matters (framing) and safeguards that name no unit are sections, their sentences warned about.
+    expect(r.sections.map((s) => s.heading)).toEqual(['充分认识防治工作的重要性', '组织保障', '工作要求']);
+    expect(r.warnings.filter((w) => w.code === 'unplaced-text').map((w) => w.line)).toEqual([4, 5, 8]);
+  });
 });
 
 describe('regulations: chapters printed with their first clause, duties in the sentences', () => {
