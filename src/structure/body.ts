@@ -7,7 +7,7 @@ import { MARKER_RANK, parseMarker, parseSequelMarker, type Marker } from './mark
 import { headingOf, paragraphMeasures, segmentTasks, trimAfterResponsibility } from './measureTasks.js';
 import { OutlineBuilder } from './outline.js';
 import { isLabelLine } from '../read/labelLines.js';
-import { absorbEnumerations, absorbIntoClauses, absorbUnderSharedBracket, hasResponsibility, isFallbackTask, newSegment, segmentText, siblings, type Segment } from './segments.js';
+import { absorbEnumerations, absorbIntoClauses, absorbUnderOwnBracket, absorbUnderSharedBracket, hasResponsibility, isFallbackTask, newSegment, segmentText, siblings, type Segment } from './segments.js';
 import type { TableWording } from './restated.js';
 import { norm, type TableOfContents } from './toc.js';
 import type { DraftTask, DraftWarning } from './types.js';
@@ -119,6 +119,7 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
 
   absorbIntoClauses(segments);
   absorbUnderSharedBracket(segments);
+  absorbUnderOwnBracket(segments);
   const anyResponsibility = !opts.tasksFromTable && segments.some((s) => !s.absorbed && hasResponsibility(s));
   // In a plan whose measures carry responsibilities, 一是/二是 inside a measure are its parts.
   if (anyResponsibility) absorbEnumerations(segments);

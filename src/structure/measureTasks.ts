@@ -161,6 +161,7 @@ export function paragraphMeasures(s: Segment): { tasks: DraftTask[]; rest: Parag
  * closes with a responsibility phrase (a 专栏 box, a list of names) are not its text.
  */
 export function trimAfterResponsibility(s: Segment): Paragraph[] {
+  if (s.itemsAfterBracket) return [];
   const closes = (t: string) => {
     const phrases = findResponsibilities(t.trim());
     const last = phrases[phrases.length - 1];

@@ -22,6 +22,7 @@ export interface Segment {
   lastWasLabel: boolean;
   untitled?: boolean;
   absorbed?: boolean; // an item inside a clause: part of the clause's text
+  itemsAfterBracket?: boolean; // its sub-items follow its own responsibility phrase: they are its text
 }
 
 export function newSegment(marker: Marker | null, head: Paragraph, rank: number, parent: Segment | null): Segment {
@@ -72,6 +73,28 @@ export function absorbUnderSharedBracket(segments: Segment[]): void {
     if (children.some(own) || segments.some((d) => d.parent && children.includes(d.parent))) continue;
     for (const c of children) { absorb(c, s); s.children--; }
   }
+}
+
+/**
+ * "1．制定服务清单。…。（市民政局牵头，市财政局配合）" / "（1）…" / "（2）…": a measure whose own paragraph
+ * carries the responsibility, when nothing numbered under it carries one, is the task; its sub-items
+ * are its text.
+ */
+export function absorbUnderOwnBracket(segments: Segment[]): void {
+  for (const s of segments) {
+    if (s.absorbed || !s.marker || s.children === 0 || s.marker.kind === 'article') continue;
+    if (findResponsibilities(segmentText(s)).length === 0) continue;
+    const under = segments.filter((d) => !d.absorbed && descends(d, s));
+    if (under.some((d) => findResponsibilities(segmentText(d)).length > 0 || d.labels.length > 0)) continue;
+    for (const d of under) absorb(d, s);
+    s.children = 0;
+    s.itemsAfterBracket = true;
+  }
+}
+
+function descends(d: Segment, from: Segment): boolean {
+  for (let p = d.parent; p; p = p.parent) if (p === from) return true;
+  return false;
 }
 
 /** A paragraph that is only a responsibility phrase. */

@@ -23,6 +23,25 @@ describe('numbered measures with responsibilities', () => {
     expect(r.tasks[2].sectionId).toBe(r.sections[2].id);
   });
 
+  it('keeps sub-items that follow a measure\'s own bracket in its text when none has a bracket of its own', async () => {
+    const r = await parseText([
+      '某市2024年养老服务工作方案', '', '一、重点任务',
+      '1．制定服务清单。2024年底前出台清单。（市民政局牵头，市财政局配合）',
+      '（1）清单内容应当涵盖物质帮助等内容。', '（2）各县市区可适当增加服务项目。',
+      '2．建立信息库。实现部门数据共享。（市数据局负责）',
+      '（1）归集老年人基础信息。（市公安局负责）', '（2）推动数据共享。（市数据局负责）',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.units.map((u) => `${u.name}/${u.role}`)])).toEqual([
+      ['1', ['市民政局/lead', '市财政局/cooperate']],
+      // Sub-items with brackets of their own are the tasks.
+      ['（1）', ['市公安局/responsible']],
+      ['（2）', ['市数据局/responsible']],
+    ]);
+    expect(r.tasks[0].text).toContain('（2）各县市区可适当增加服务项目。');
+    expect(r.tasks[0].deadline?.due).toBe('2024-12-31');
+    expect(r.warnings.filter((w) => w.code === 'unplaced-text').map((w) => w.line)).toEqual([7]);
+  });
+
   it('reads 即日起 and a clause that keeps the work going as the deadline, not as a remark or a unit', async () => {
     const r = await parseText([
       '某市2023年营商环境工作方案', '', '一、重点任务',
