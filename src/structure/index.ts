@@ -48,7 +48,7 @@ function structureOf(doc: ReadDocument): Structure {
       const between = previous && previous.width === width ? items.slice(previous.index + 1, i) : null;
       if (between && between.every((x) => x.kind === 'para' && CONTINUED.test(x.text.trim()))) {
         for (const x of between) captionLines.add(x.line);
-        tableTasks.push(...readTaskTable(b, { headerRow: -1, columns: previous!.layout.columns }, tableOutline));
+        tableTasks.push(...readTaskTable(b, { headerRow: -1, columns: previous!.layout.columns }, tableOutline, warnings));
         previous = { ...previous!, index: i };
         continue;
       }
@@ -62,7 +62,7 @@ function structureOf(doc: ReadDocument): Structure {
       tableOutline.openRoot(caption.text, caption.line);
       for (const l of caption.lines) captionLines.add(l);
     } else tableOutline.reset();
-    tableTasks.push(...readTaskTable(b, layout, tableOutline));
+    tableTasks.push(...readTaskTable(b, layout, tableOutline, warnings));
   }
   const tasksFromTable = tableTasks.length > 0;
   if (!tasksFromTable) captionLines.clear();

@@ -3,7 +3,8 @@ import type { UnitRole } from '../result/schema.js';
 import type { OutlineBuilder } from './outline.js';
 import { parseMarker } from './markers.js';
 import { stripArtefacts } from './paragraphs.js';
-import type { DraftTask, UnitSpec } from './types.js';
+import type { DraftTask, DraftWarning, UnitSpec } from './types.js';
+import { unplaced } from './warnings.js';
 
 const ROLE_WORDS_IN_CELL = /牵头|配合|协办|主办/;
 
@@ -84,7 +85,7 @@ function widen(roles: ColumnRole[], header: string[], width: number): ColumnRole
   return cols;
 }
 
-export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outline: OutlineBuilder): DraftTask[] {
+export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outline: OutlineBuilder, warnings: DraftWarning[] = []): DraftTask[] {
   const { columns } = layout;
   const headers = table.rows.slice(0, layout.headerRow + 1).map((r) => r.map((c) => norm(c.text)));
   const tasks: DraftTask[] = [];
@@ -98,6 +99,11 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
     if (headers.some((h) => row.length === h.length && row.every((c, i) => norm(c.text) === h[i]))) continue;
     if (TOTAL.test(norm(texts.find(Boolean) ?? ''))) continue;
     const category = categoryText(row) ?? numberedCategory(row);
+    // "注：1．…" across the last row: a note on the table, not a category of its tasks.
+    if (category !== null && NOTE.test(category)) {
+      warnings.push(unplaced({ kind: 'para', text: category, line: row[0].line }));
+      continue;
+    }
     if (category !== null) {
       const marker = parseMarker(category);
       if (marker) outline.add(marker, marker.rest.trim(), row[0].line);
@@ -118,7 +124,7 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
     if (!body && !ttl) continue;
     const unitSpecs: UnitSpec[] = [];
     for (const role of ['lead', 'cooperate', 'responsible'] as const) {
-      for (const c of roleCells(columns, row, role)) {
+      for (const c of roleCells(columns, row, role, true)) {
         // Spaces stay: a cell lists its units one per line ("市财政局 市税务局" once joined), and
         // splitUnits tells a space between two names from a space inside one.
         const raw = stripArtefacts(c.text, { keepSpaces: true });
@@ -144,12 +150,21 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
 // function object holds it, and a batch worker would otherwise optimise these anew after
 // each full collection.
 
-/** The row's cells in the columns of a role, in column order. */
-function roleCells(columns: ColumnRole[], row: TableCell[], role: ColumnRole): TableCell[] {
+/**
+ * The row's cells in the columns of a role, in column order. With `unitCells`, a cell merged
+ * across from a unit column to its left (one 市工信局 spanning 牵头单位 | 配合单位) is that column's.
+ */
+function roleCells(columns: ColumnRole[], row: TableCell[], role: ColumnRole, unitCells = false): TableCell[] {
   const out: TableCell[] = [];
-  for (let i = 0; i < columns.length; i++) if (columns[i] === role && row[i]) out.push(row[i]);
+  for (let i = 0; i < columns.length; i++) {
+    if (columns[i] !== role || !row[i]) continue;
+    if (unitCells && row[i].merged && i > 0 && UNIT_ROLES.has(columns[i - 1]) && row[i - 1]?.text === row[i].text) continue;
+    out.push(row[i]);
+  }
   return out;
 }
+
+const UNIT_ROLES = new Set<ColumnRole>(['lead', 'cooperate', 'responsible']);
 
 /** The cells of a role as one text; two columns of it (工作内容 | 工作目标) as two clauses. */
 function roleText(columns: ColumnRole[], row: TableCell[], role: ColumnRole): string {
@@ -169,6 +184,7 @@ function joinClauses(a: string, b: string): string {
 // An empty cell written as a dash or 无: no unit, no deadline, no text.
 const PLACEHOLDER = /^(?:[—–\-－―─/／\\、]+|无|暂无|空)$/;
 const TOTAL = /^(?:合计|小计|总计|共计)$/;
+const NOTE = /^(?:注|备注|说明|附注)\s*\d*\s*[:：]/;
 
 /** The text of a row that is one spanning cell (a category row), or null. */
 function categoryText(row: TableCell[]): string | null {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TableBlock, TableCell } from '../../src/read/types.js';
 import { OutlineBuilder } from '../../src/structure/outline.js';
 import { headerRole, readTaskTable, taskTableLayout } from '../../src/structure/taskTable.js';
+import type { DraftWarning } from '../../src/structure/types.js';
 
 /** A grid from rows of strings; "^" marks a cell merged from above, "<" from the left. */
 function grid(rows: string[][]): TableBlock {
@@ -121,6 +122,26 @@ describe('readTaskTable: rows that are not tasks, cells that say nothing', () =>
       ['1', '优化信贷服务', '扩大普惠小微贷款投放', '增长15%以上', '人民银行市分行'],
     ]);
     expect(withText.tasks[0].text).toBe('扩大普惠小微贷款投放；增长15%以上');
+  });
+
+  it('gives a unit cell spanning 牵头单位 | 配合单位 the lead only, and warns about a 注 row', () => {
+    const t = grid([
+      ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+      ['1', '开展案例宣传', '市工业和信息化局', '<', '2024年12月底前'],
+      ['2', '建设完整社区', '市民政局', '市住建局', '^'],
+      ['注：本表所列任务于2024年12月31日前全部完成。', '<', '<', '<', '<'],
+    ]);
+    const outline = new OutlineBuilder();
+    const warnings: DraftWarning[] = [];
+    const tasks = readTaskTable(t, taskTableLayout(t)!, outline, warnings);
+    expect(tasks.map((x) => x.unitSpecs.map((u) => `${u.raw}:${u.role}`))).toEqual([
+      ['市工业和信息化局:lead'],
+      ['市民政局:lead', '市住建局:cooperate'],
+    ]);
+    // A merged deadline cell below still counts.
+    expect(tasks[1].deadlineRaw).toBe('2024年12月底前');
+    expect(outline.sections).toEqual([]);
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([['unplaced-text', 4]]);
   });
 
   it('gives no unit or deadline for a dash, a slash or 无', () => {
