@@ -95,13 +95,15 @@ const CLAUSE_BOUNDARY = '，。；;：:！!？?\n,';
 // cumulative targets, "累计建设5G基站4600个".) Quantities with a comparator word
 // are still read ("满意率达到99%") — the printed word states a level.
 // A rounded figure ("900余亩", "100余份", "XX余万元") or help counted ("帮助…企业融资3000万元")
-// marks a sentence of results too.
-const REPORTING_SENTENCE = /今年以来|今年来|上半年|至目前|截至|截止|目前|先后|共计|其中|成功|(?<!不)同比|环比|较(?:上|去)年|比上年|已经|已(?=[\u4e00-\u9fa5])|(?<![为除])了(?!解)|(?<!公)共(?![享建同性治创赢商用])[\u4e00-\u9fa5]{0,14}[0-9]|(?:[0-9]|XX|[十百千万])[余多](?=[万亿]?[\u4e00-\u9fa5])|帮助[^，,；;。0-9]{2,}[0-9]/;
+// marks a sentence of results too. 同比/较上年 compare with the year before in a plan as much as in
+// a report ("挥发性有机物排放量同比下降10%"); a period of this year gone by (今年1-6月, 一季度…同比) and
+// 去年同期/环比 are a report's.
+const REPORTING_SENTENCE = /今年以来|今年来|今年[0-9]{1,2}[-—–~～至到][0-9]{1,2}月|(?<![0-9年])(?:[一二三四]季度|前[二三]季度)(?![末前内底])[^。；]{0,30}同比|上半年|至目前|截至|截止|目前|先后|共计|其中|成功|环比|[较比]去年同期|已经|已(?=[\u4e00-\u9fa5])|(?<![为除])了(?!解)|(?<!公)共(?![享建同性治创赢商用])[\u4e00-\u9fa5]{0,14}[0-9]|(?:[0-9]|XX|[十百千万])[余多](?=[万亿]?[\u4e00-\u9fa5])|帮助[^，,；;。0-9]{2,}[0-9]/;
 // A text that narrates what was done — a report, a news item of a compilation — says so somewhere
 // ("今年以来", "截至目前", "先后", "已于5月29日上线", "完成了…"): its bare figures are results
 // even in sentences without such a word ("走访调研企业20家", "建成104个…窗口"). A sentence that
 // states a plan (力争, 确保, 年内, 到2025年 … between 。 and ；) is still read.
-const REPORT_TEXT = /今年以来|今年来|截至|截止(?:到|至)?(?:目前|今年|[0-9])|至目前|先后|(?<!不)同比|环比|较(?:上|去)年|比上年|已经|已于|已(?:累计|全部|完成|建成|发布|上架|成立|形成|实现|达到)/;
+const REPORT_TEXT = /今年以来|今年来|今年[0-9]{1,2}[-—–~～至到][0-9]{1,2}月|截至|截止(?:到|至)?(?:目前|今年|[0-9])|至目前|先后|环比|[较比]去年同期|已经|已于|已(?:累计|全部|完成|建成|发布|上架|成立|形成|实现|达到)/;
 // The past-tense 了 (not 为了, 了解, 明了 …) marks a narrative when it recurs; once, it is often
 // a plan's background ("市级…增加了招标计划编制和发布等相关功能").
 const PAST_LE = /(?<![为除明])了(?![解然之结])/g;
