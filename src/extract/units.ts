@@ -82,7 +82,7 @@ export function normalizeUnitName(name: string): string {
 
 // The phrase that gives the role, printed after the names: "…等部门及各镇按职责分工负责".
 const TRAILING_ROLE_WORDS =
-  /(?:按照?职责分工(?:负责|落实)?|按照?职责负责|分工负责|共同负责|具体负责|负责落实|牵头负责|牵头落实|负责|牵头|配合|协办|协助|参与|落实)+$/;
+  /(?:按照?职责分工(?:负责|落实)?|按照?职责负责|分工负责|共同负责|具体负责|负责落实|牵头负责|牵头落实|负责|牵头|配合|协办|协助|参与|落实|(?<=[局委办厅府院部心会队司行])(?:指导|支持))+$/;
 
 // "等" ends a list: "县财政局等", "县财政局等部门", "市住建局等市级招投标行业监管部门",
 // "市商务局等市直相关部门(单位)". What follows it is a generic description, never a unit of its own.
@@ -174,7 +174,8 @@ export function splitUnits(raw: string, role: UnitRole = 'responsible', opts: Un
 // Labels that name the role of the units after them. Longest first so 牵头考核单位 wins over 考核单位.
 const LABELS = [
   '牵头考核单位', '牵头单位', '牵头部门', '主责单位', '主责部门', '主办单位', '主办部门', '责任单位', '责任部门',
-  '责任主体', '承办单位', '指导部门', '考核单位', '配合单位', '配合部门', '协办单位', '协办部门', '参与单位', '协同单位',
+  '责任主体', '承办单位', '指导部门', '指导单位', '考核单位', '配合单位', '配合部门', '协办单位', '协办部门', '参与单位', '参与部门',
+  '协助单位', '协助部门', '协同单位', '协同部门',
   // Short forms of table cells: "牵头：市大数据局 配合：市公安局".
   '牵头', '配合', '协办', '责任',
 ];
@@ -221,7 +222,8 @@ function readClause(c: string): Clause[] {
   if ((m = /^(.+?)会同(.+)$/.exec(c))) {
     return [{ names: m[1], role: 'lead' }, { names: m[2], role: 'cooperate' }];
   }
-  if (/(?:配合|协办|协助|参与|协同)$/.test(c)) return [{ names: c, role: 'cooperate' }];
+  // "B支持": a body that supports the one responsible cooperates; "B指导" guides it (responsible, as a 指导部门 column).
+  if (/(?:配合|协办|协助|参与|协同)$/.test(c) || /[局委办厅府院部心会队司行]支持$/.test(c)) return [{ names: c, role: 'cooperate' }];
   if (TRAILING_ROLE_WORDS.test(c)) return [{ names: c, role: 'responsible' }];
   return [{ names: c, role: null }];
 }

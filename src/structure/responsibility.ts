@@ -15,11 +15,11 @@ const NOT_RESP = /包抓领导|分管领导|例如|比如|包括|含|即(?!日|�
 // "2023年底前完成，并长期坚持": the clause after a date that says the work goes on is the deadline's too.
 const DEADLINE_CLAUSE = /^(?:并|此后|之后|以后)?(?:即日|全年|(?:19|20)\d{2}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年内|年末|上半年|下半年|[一二三四1-4]季度|第[一二三四]季度|长期|持续|常态化|每年|每季度|每月|每半年|按进度|逐年|分年度|定期)/;
 
-const UNIT_LABEL = /^(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协办单位|主办单位|责任主体)\s*[:：]/;
+const UNIT_LABEL = /^(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协办单位|主办单位|责任主体|(?:参与|协助|协同|指导)(?:单位|部门))\s*[:：]/;
 const CLAUSE_SEPARATOR = /[，,；;]/;
 const TIME_LABEL = /^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]/;
 const roleOf = (label: string): UnitSpec['role'] =>
-  /牵头|主办/.test(label) ? 'lead' : /配合|协办/.test(label) ? 'cooperate' : 'responsible';
+  /牵头|主办/.test(label) ? 'lead' : /配合|协办|参与|协助|协同/.test(label) ? 'cooperate' : 'responsible';
 
 export interface ResponsibilityPhrase {
   start: number; // index of the opening bracket in the text
@@ -83,6 +83,7 @@ function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string
   // "配合单位：市委组织部、市人社局，各区、县级市": a comma inside a label's list (departments,
   // then localities) does not end the label; a clause with role words of its own does.
   let continues: UnitSpec['role'] | undefined;
+  let unitsAt = 0; // where the unlabelled names stand among the labelled lists, to keep printed order
   for (const c of clauses) {
     const time = TIME_LABEL.exec(c);
     const unit = UNIT_LABEL.exec(c);
@@ -94,16 +95,24 @@ function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string
     else if (unit && /牵头|主办|配合|协办/.test(unit[1])) role = roleOf(unit[1]);
     if (unit && role !== undefined) { labelled.push({ raw: c.slice(unit[0].length).trim(), role }); continues = role; }
     else if (continues !== undefined && !ROLE_WORDS.test(c)) labelled.push({ raw: c.trim(), role: continues });
-    else { units.push(c); if (ROLE_WORDS.test(c)) continues = undefined; }
+    else {
+      if (!units.length) unitsAt = labelled.length;
+      units.push(c);
+      if (ROLE_WORDS.test(c)) continues = undefined;
+    }
   }
   if (!units.length && !labelled.length) return null;
   const raw = units.join('，');
   // Whatever names units must end in a role word or carry a label, so a remark in brackets is not taken.
-  if (units.length && !label && !labelled.length && !/(牵头|负责|配合|协办|参与|落实|[:：].+)$/.test(raw) && !/牵头/.test(raw)) return null;
-  const unitSpecs: UnitSpec[] = [...labelled, ...(units.length ? [{ raw, role: null }] : [])];
+  if (units.length && !label && !labelled.length && !/(牵头|负责|配合|协办|协助|协同|参与|落实|[:：].+)$/.test(raw) && !/牵头/.test(raw)
+    && !(/负责/.test(raw) && BODY_THEN_ROLE.test(raw))) return null;
+  const unitSpecs: UnitSpec[] = units.length ? [...labelled.slice(0, unitsAt), { raw, role: null }, ...labelled.slice(unitsAt)] : labelled;
   return { unitSpecs, deadlineRaw: deadline.length ? deadline.join('，') : null };
 }
 
+
+// "（各县市区人民政府负责，市民政局指导）", "（A负责，B支持）": a body's guidance or support after the one responsible.
+const BODY_THEN_ROLE = /[局委办厅府院部心会队司行](?:指导|支持)$/;
 
 // "…加强应急预警等标准研制。（工信部、应急管理部）": at the end of a measure, a bracket holding only
 // the names of bodies, without role words, says who does it. Every name must end like a body's, by a

@@ -42,6 +42,22 @@ describe('numbered measures with responsibilities', () => {
     expect(r.warnings.filter((w) => w.code === 'unplaced-text').map((w) => w.line)).toEqual([7]);
   });
 
+  it('reads brackets whose second body guides, supports or takes part under a label of its own', async () => {
+    const r = await parseText([
+      '某市2024年养老服务工作方案', '', '一、重点任务',
+      '1．发展社区助餐。做好助餐服务。（各县市区人民政府负责，市民政局指导）',
+      '2．推进医养结合。做好签约服务。（市卫生健康委负责，市医保局支持）',
+      '3．培养护理人才。开展职业培训。（牵头单位：市人社局；参与单位：市民政局）',
+      '4．加强督导。开展专项督查。（责任单位：各县市区人民政府；指导单位：市民政局）',
+    ].join('\n'));
+    expect(r.tasks.map((t) => t.units.map((u) => `${u.name}/${u.role}`))).toEqual([
+      ['各县市区人民政府/responsible', '市民政局/responsible'],
+      ['市卫生健康委/responsible', '市医保局/cooperate'],
+      ['市人社局/lead', '市民政局/cooperate'],
+      ['各县市区人民政府/responsible', '市民政局/responsible'],
+    ]);
+  });
+
   it('reads 即日起 and a clause that keeps the work going as the deadline, not as a remark or a unit', async () => {
     const r = await parseText([
       '某市2023年营商环境工作方案', '', '一、重点任务',
