@@ -48,7 +48,7 @@ function structureOf(doc: ReadDocument): Structure {
       const between = previous && previous.width === width ? items.slice(previous.index + 1, i) : null;
       if (between && between.every((x) => x.kind === 'para' && CONTINUED.test(x.text.trim()))) {
         for (const x of between) captionLines.add(x.line);
-        tableTasks.push(...readTaskTable(b, { headerRow: -1, columns: previous!.layout.columns }, tableOutline, warnings));
+        tableTasks.push(...readTaskTable(b, { ...previous!.layout, headerRow: -1 }, tableOutline, warnings));
         previous = { ...previous!, index: i };
         continue;
       }

@@ -12,10 +12,13 @@ const ROLE_WORDS_IN_CELL = /牵头|配合|协办|主办/;
 // each data row is a task; empty cells under a merged 序号 or 重点任务 inherit
 // from the row above; category rows (一、… spanning the row) are sections.
 
-export type ColumnRole = 'number' | 'title' | 'text' | 'target' | UnitRole | 'deadline' | 'other';
+export type ColumnRole = 'number' | 'title' | 'text' | 'target' | UnitRole | 'deadline' | 'year' | 'measure' | 'other';
 
 const HEADER_WORDS: [RegExp, ColumnRole][] = [
   [/^(序号|编号|序|项目编号)$/, 'number'],
+  // An indicator table's value for a year (指标名称 | 单位 | 2023年 | 2024年 | 2025年), and its unit of measure.
+  [/^(?:19|20)\d{2}年?(?:目标值?|预期值?)?$/, 'year'],
+  [/^(?:计量)?单位$/, 'measure'],
   [/牵头(单位|部门|处室)|主办单位|主责(单位|部门|处室)|牵头$/, 'lead'],
   [/配合(单位|部门|处室)|协办|协同|参与单位|配合$/, 'cooperate'],
   [/责任(单位|部门|主体|处室)|负责(单位|部门|处室)|指导部门|实施(单位|主体)|承办单位|主管部门|落实单位/, 'responsible'],
@@ -36,13 +39,19 @@ export function headerRole(text: string): ColumnRole | null {
 export interface TaskTableLayout {
   headerRow: number;
   columns: ColumnRole[];
+  /** The year of each 'year' column ("2025年"), by column index. */
+  years?: string[];
 }
+
+// A score sheet (考核内容 | 分值 | 评分标准 | 考核责任单位): its unit column names who scores, not who does the work.
+const SCORING = /^(?:分值|分数|评分标准|评分细则|评分办法|计分(?:标准|方法)|扣分(?:标准|情形)?|得分|赋分|权重)$/;
 
 /** The column layout of a task table, or null when the table is not one. */
 export function taskTableLayout(table: TableBlock): TaskTableLayout | null {
   const width = Math.max(...table.rows.map((r) => r.length));
   for (let h = 0; h < Math.min(3, table.rows.length); h++) {
     const header = table.rows[h].map((c) => c.text);
+    if (header.some((t) => SCORING.test(t.replace(/\s+/g, '')))) return null;
     const roles = header.map((t) => headerRole(t) ?? 'other');
     const has = (r: ColumnRole) => roles.includes(r);
     const taskish = has('title') || has('text');
@@ -52,11 +61,17 @@ export function taskTableLayout(table: TableBlock): TaskTableLayout | null {
     const sub = table.rows[h + 1]?.map((c) => headerRole(c.text));
     if (sub && sub.filter((r) => r === 'lead' || r === 'cooperate' || r === 'responsible').length >= 2 && sub.length === roles.length) {
       const merged = roles.map((r, i) => (sub[i] && sub[i] !== r ? sub[i]! : r));
-      return { headerRow: h + 1, columns: widen(merged, header, width) };
+      return withYears({ headerRow: h + 1, columns: widen(merged, header, width) }, header);
     }
-    return { headerRow: h, columns: widen(roles, header, width) };
+    return withYears({ headerRow: h, columns: widen(roles, header, width) }, header);
   }
   return null;
+}
+
+function withYears(layout: TaskTableLayout, header: string[]): TaskTableLayout {
+  if (!layout.columns.includes('year')) return layout;
+  const years = layout.columns.map((role, i) => (role === 'year' ? /(?:19|20)\d{2}/.exec(header[i] ?? '')?.[0] ?? '' : ''));
+  return { ...layout, years: years.map((y) => (y ? `${y}年` : '')) };
 }
 
 /**
@@ -119,8 +134,23 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
     if (ttl) title = ttl;
     let body = roleText(columns, row, 'text');
     if (!columns.includes('text')) body = ttl;
-    const target = roleText(columns, row, 'target');
+    // A value in its own column takes the unit of measure printed beside it ("3600" | "家").
+    const measure = roleText(columns, row, 'measure');
+    const withMeasure = (v: string) => (measure && /^[0-9.，,%％]+$/.test(v) ? v + measure : v);
+    const target = withMeasure(roleText(columns, row, 'target'));
     if (target) body = joinClauses(body || title || '', target);
+    // An indicator's yearly values: "高新技术企业数量：2023年3000家，2024年3300家，2025年3600家", due in the last year.
+    let lastYear: string | null = null;
+    if (layout.years) {
+      const values: string[] = [];
+      for (let i = 0; i < columns.length; i++) {
+        const v = columns[i] === 'year' && row[i] ? stripArtefacts(row[i].text) : '';
+        if (!v || PLACEHOLDER.test(v)) continue;
+        values.push(`${layout.years[i]}${withMeasure(v)}`);
+        lastYear = layout.years[i] || lastYear;
+      }
+      if (values.length) body = `${(body || title || '').replace(/[。；;，,：:]$/, '')}：${values.join('，')}`;
+    }
     if (!body && !ttl) continue;
     const unitSpecs: UnitSpec[] = [];
     for (const role of ['lead', 'cooperate', 'responsible'] as const) {
@@ -139,7 +169,7 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
       title,
       text: body || title || '',
       unitSpecs,
-      deadlineRaw: roleText(columns, row, 'deadline') || null,
+      deadlineRaw: roleText(columns, row, 'deadline') || lastYear,
       origin: { kind: 'table', line: firstLine(row) },
     });
   }

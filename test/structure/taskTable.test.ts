@@ -144,6 +144,28 @@ describe('readTaskTable: rows that are not tasks, cells that say nothing', () =>
     expect(warnings.map((w) => [w.code, w.line])).toEqual([['unplaced-text', 4]]);
   });
 
+  it('reads an indicator table: a row\'s yearly values with their unit of measure, due in the last year', () => {
+    const { tasks } = read([
+      ['序号', '指标名称', '单位', '2023年', '2024年', '2025年', '责任单位'],
+      ['1', '高新技术企业数量', '家', '3000', '3300', '3600', '市科技局'],
+      ['2', '研发投入强度', '%', '2.5', '—', '3.0', '市科技局'],
+    ]);
+    expect(tasks.map((t) => [t.title, t.text, t.deadlineRaw])).toEqual([
+      ['高新技术企业数量', '高新技术企业数量：2023年3000家，2024年3300家，2025年3600家', '2025年'],
+      ['研发投入强度', '研发投入强度：2023年2.5%，2025年3.0%', '2025年'],
+    ]);
+    const target = read([['序号', '重点任务', '目标值', '单位', '责任单位'], ['1', '培育高新技术企业', '3600', '家', '市科技局']]);
+    expect(target.tasks[0].text).toBe('培育高新技术企业；3600家');
+  });
+
+  it('is not a task table when it is a score sheet (分值, 评分标准)', () => {
+    const t = grid([
+      ['序号', '考核项目', '考核内容', '分值', '评分标准', '考核责任单位'],
+      ['1', '任务落实', '任务完成率达到100%', '10', '每有1项未完成扣1分', '市营商办'],
+    ]);
+    expect(taskTableLayout(t)).toBeNull();
+  });
+
   it('gives no unit or deadline for a dash, a slash or 无', () => {
     const { tasks } = read([
       ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
