@@ -20,7 +20,9 @@ export function leadsInText(text: string): UnitSpec[] {
 
 // 领导小组 / 工作专班 / 指挥部: the standing bodies a plan sets up to lead its work; 部/厅/院/会/联/协:
 // 市委宣传部, 省教育厅, 市中级人民法院, 市总工会, 市妇联, 市科协.
-const AUTHORITY = '(?:主管部门|管理部门|行政部门|部门|局|委员会|委|办公室|办|督查室|研究室|人民政府|政府|机关|中心|小组|专班|指挥部|部|厅|院|署|工会|妇联|残联|侨联|文联|科协|工商联|团[省市州县区]委)';
+// 支队/支行/公司…: a public body's branch or a state company named with its level (市消防救援支队, 人民银行…市中心支行,
+// 市城投公司), and a zone's 管委会.
+const AUTHORITY = '(?:主管部门|管理部门|行政部门|部门|局|委员会|管委会|委|办公室|办|督查室|研究室|人民政府|政府|机关|中心|小组|专班|指挥部|部|厅|院|署|工会|妇联|残联|侨联|文联|科协|工商联|团[省市州县区]委|[总支大]队|[支分]行|分局|公司|集团)';
 // The subject names a level (市…, 州…, 北京市…, 各级…) or a competent authority (…主管部门); the generic
 // 政务部门 / 有关部门 of a regulation is a class of bodies, not a unit.
 const LEVELLED = `(?:[\\u4e00-\\u9fa5]{0,6}?[省市州县区盟旗镇乡]|各级|国家)[^，。；“”]{0,20}?${AUTHORITY}`;
@@ -38,7 +40,9 @@ const VERB_FIRST = /^(?:构建|建立|成立|设立|组建|推动|推进|支持|
 // 或/由/在 never stand inside a body's name: "省派驻本市的机构或者派出机关" is a description, "在市政务数据
 // 主管部门统筹指导下" a circumstance; "经建设行政主管部门审定" names who approves, not who acts; a clause that
 // opens with 会同/对/向… has its subject before it.
-const isNamed = (name: string) => NAMED_FORM.test(name) && !/[或由在]/.test(name) && !VERB_FIRST.test(name) &&
+// "市政府办公室（市12345热线办）": an alias in brackets after a body's name is part of the name.
+const ALIAS = /（[^（）]{2,20}[办局委室心队]）$/;
+const isNamed = (name: string) => NAMED_FORM.test(name.replace(ALIAS, '')) && !/[或由在]/.test(name) && !VERB_FIRST.test(name) &&
   !/^(?:经(?!济|开|信|贸|发)|会同|联合|配合|协助|对|向|按|把|与|同|并)/.test(name);
 // "A、B和其他有关部门应当…": the catch-all at the end of a list of subjects names nobody.
 const OTHERS = /(?:和|及|以及|、)?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$/;
@@ -50,7 +54,9 @@ const GENERIC = /^(?:(?:[省市州县区]级)?政务部门|有关部门|相关�
 // a body's own name from ending the subject early (市委组织部, 市应急管理局, 市推进办).
 const ADVERB = '(?:具体|统一|主要|共同|直接|全面|依法|切实|要|应当?|将|须|必须)?';
 const DUTY = new RegExp(`${ADVERB}(?:(牵头(?!单位|部门|处室))|(会同|联合(?=[省市州县区国各]))|(配合(?!单位|部门)|协助|参与)|` +
-  '(负责(?!人|同志|的)|应当|应(?!急)|可以|在(?!地)|依法|以(?![上下内])|与(?=有关|相关)|要(?!求|素|点|闻)|将(?!乐)|须|必须|统筹(?!办)|是(?!否)|按规定|按照|依照|依据|每年|定期|' +
+  '(负责(?!人|同志|的)|应当|应(?!急)|可以|在(?!地)|依法|以(?![上下内])|与(?=有关|相关)|要(?!求|素|点|闻)|将(?!乐)|须|必须|统筹(?!办)|是(?!否)|按规定|按照|依照|依据|每(?:年|月|季度?|半年|周)|定期|' +
+  // "市财政局于6月底前将…": a time phrase between the subject and its verb.
+  '于(?=[0-9０-９一二三四五六七八九十]{1,4}[年月]|年底|年内|每)|' +
   '组织(?!部)|指导(?!中心|站|组|委|办)|督促|做好|落实|开展|制定|建立|推动|推进(?!办|组|小组|中心)|加强|完善|协调(?!办|小组|组|委|中心)))', 'y');
 // A sentence starts after its punctuation or a line break (a heading line is joined to its paragraph by one).
 const CLAUSE_START = /(?:^|[。；;，,：:！？\n])\s*(?:并|同时|其中)?(?:由)?/g;

@@ -16,6 +16,20 @@ describe('dutiesInText: the bodies a sentence gives a duty to', () => {
       .toEqual(['网信部门', '保密部门', '公安部门', '通信管理部门']);
   });
 
+  it('takes branches, zones\' 管委会 and state companies named with a level, and a name\'s alias', () => {
+    expect(names('市消防救援支队、市住建局负责督促物业企业清理楼道。')).toEqual(['市消防救援支队', '市住建局']);
+    expect(names('市地方金融监管局与人民银行潍坊市中心支行共同推动信易贷扩面。')).toEqual(['市地方金融监管局', '人民银行潍坊市中心支行']);
+    expect(names('各县市区政府、市属开发区管委会要制定落实措施。')).toEqual(['各县市区政府', '市属开发区管委会']);
+    expect(names('市城投公司要加快项目建设。')).toEqual(['市城投公司']);
+    expect(names('市政府办公室（市12345热线办）要健全工单流转机制。')).toEqual(['市政府办公室（市12345热线办）']);
+    expect(names('各有关公司要加强管理。')).toEqual([]);
+  });
+
+  it('reads past a time phrase between the subject and its verb', () => {
+    expect(names('市财政局于6月底前将资金拨付到位。')).toEqual(['市财政局']);
+    expect(names('各县（市、区）安委办每月5日前将进展情况报市安委办。')).toEqual(['各县（市、区）安委办']);
+  });
+
   it('leaves out classes of bodies that name nobody in particular', () => {
     expect(names('政务部门应当加强数据采集和归集的质量管理。')).toEqual([]);
     expect(names('有关部门和单位应当按要求报送数据。')).toEqual([]);
