@@ -373,9 +373,17 @@ export function findDeadlineInText(text: string, opts: DeadlineOptions): ParsedD
   const hits: InTextHit[] = [];
   const add = (start: number, end: number) => addDueHit(hits, text, t, opts, start, end);
   let recurring: ParsedDeadline | null = null;
+  let previous: DateHit | null = null;
   for (const h of findDates(t, opts.year)) {
     // Only the end of the text before the date is tested (every pattern below is anchored there).
     const before = tail(t, h.start);
+    // "（2024年3月1日—3月31日）", "2024年4月至9月": a window of months or days ends at its second date.
+    // "自2012年2月1日至2017年1月31日施行", "有效期…": how long rules stay in force is not a deadline.
+    const window = previous !== null && previous.end >= h.start - 1 && /[—–~～至到-]$/.test(before) && h.precision !== 'year'
+      && !/^[，,]?(?:止)?(?:施行|有效)/.test(t.slice(h.end)) && !/有效期[为是:：]?(?:自|从)?$/.test(tail(t, previous.start));
+    const windowStart = previous?.start ?? h.start;
+    previous = h;
+    if (window) { add(windowStart, h.end); continue; }
     // "分别于6月18日、11月28日前报送": a list of dates sets reporting points, not the task's end.
     if (/(?:截至|截止|自|从|分别于)$/.test(before) || /[日月号底]、$/.test(before) || /^年(?:内|底|末)/.test(t.slice(h.start))) continue;
     const after = IN_TEXT_DUE_AFTER.exec(t.slice(h.end));

@@ -27,6 +27,8 @@ const PATTERNS: [MarkerKind, RegExp][] = [
   ['chapter', new RegExp(`^(第(${CN})[章节部分篇])\\s*`)],
   ['article', new RegExp(`^(第(${CN})条)[：:\\s、]*`)],
   ['enum', new RegExp(`^((${CN})是)[，,：:]?`)],
+  // "第一阶段：动员部署（2024年3月1日—3月31日）。…": the phases of a campaign's 时间安排, items like 一是/二是.
+  ['enum', new RegExp(`^(第(${CN})阶段)[：:，,、\\s]*`)],
   ['cn', new RegExp(`^((${CN})[、．.])\\s*`)],
   ['paren-cn', new RegExp(`^([（(](${CN})[）)])[、．.]?\\s*`)],
   // 1. 1、 1． 1﹒ 1 (space) — but not a year ("2022年") or a number that begins a sentence.

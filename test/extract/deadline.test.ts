@@ -163,6 +163,10 @@ const IN_TEXT: [string, number | null, string | null, string | null][] = [
   ['并于4月28前上报区局办公室。', 2012, '4月28前', '2012-04-28'], // corpus 11: 日 left out
   // recurring: ongoing, no due date
   ['市政务数据主管部门应当于每年三月底前向市政府报告', 2020, '每年三月底前', null],
+  // a window of months or days ends at its second date
+  ['第一阶段：动员部署（2024年3月1日—3月31日）。市市场监管局负责制定实施方案。', 2024, '2024年3月1日—3月31日', '2024-03-31'],
+  ['集中整治（2024年4月—9月）。市公安局要开展联合执法检查。', 2024, '2024年4月—9月', '2024-09-30'],
+  ['自2024年3月至12月开展专项整治', 2024, '2024年3月至12月', '2024-12-31'],
   ['各单位于每月底前将进展情况报县营商办', 2022, '每月底前', null],
   ['要于每月5日前将上月防治工作情况报送省厅', 2024, '每月5日前', null],
   ['每季度末报送工作进展', 2024, '每季度末', null],
@@ -200,6 +204,8 @@ const IN_TEXT: [string, number | null, string | null, string | null][] = [
   ['年内企业开办实现1.5个工作日以内办结', null, null, null], // no year to resolve 年内 with
   ['项目总投资2024.5万元，累计完成2023.8亿元', 2024, null, null], // amounts, not year.month
   ['2020年到2025年累计建成充电桩3000个', 2021, null, null], // a span of years, not a deadline
+  ['本办法自2012年2月1日至2017年1月31日施行。', 2012, null, null], // how long rules are in force
+  ['有效期自2024年1月1日至2028年12月31日。', 2024, null, null],
 ];
 
 describe('findDeadlineInText', () => {

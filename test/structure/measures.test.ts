@@ -112,8 +112,9 @@ describe('numbered measures with responsibilities', () => {
       '（二）构建应急通信创新发展平台。组织制定应急通信标准体系，加强网络抗毁等标准研制。（工业和信息化部、应急管理部）',
       '（三）推动应急通信产业生态繁荣。支持龙头企业（如华为公司、中兴公司）建设产业集群，由市政府（市应急管理局）统筹推进。',
     ].join('\n'));
+    // Neither （如…公司） nor the alias in （三） is a list of units; the sentence's subject, alias included, is.
     expect(r.tasks.map((t) => t.units.map((u) => u.name))).toEqual([
-      ['工业和信息化部', '公安部', '应急管理部'], ['工业和信息化部', '应急管理部'], [],
+      ['工业和信息化部', '公安部', '应急管理部'], ['工业和信息化部', '应急管理部'], ['市政府（市应急管理局）'],
     ]);
   });
 
@@ -185,6 +186,21 @@ describe('regulations and notices without responsibilities', () => {
     expect(r.tasks[1].units).toEqual([{ name: '市政务数据主管部门', role: 'responsible' }]);
     expect(r.tasks.every((t) => t.origin.kind === 'article' && t.title === null)).toBe(true);
     expect(r.sections.map((s) => s.marker)).toEqual(['第一章', '第二章']);
+  });
+
+  it('takes the phases of a campaign\'s 时间安排 as tasks, due at the end of their window', async () => {
+    const r = await parseText([
+      '关于开展电动自行车安全隐患专项整治的通知', '', '各县（市、区）人民政府：',
+      '一、整治内容', '（一）整治楼道违规停放充电行为。各县（市、区）要组织开展排查，做到全覆盖。',
+      '二、时间安排',
+      '第一阶段：动员部署（2024年3月1日—3月31日）。市市场监管局负责制定实施方案。',
+      '第二阶段：集中整治（2024年4月—9月）。市公安局要开展联合执法检查。',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.origin.kind, t.units.map((u) => u.name), t.deadline?.due ?? null])).toEqual([
+      ['（一）', 'measure', ['各县（市、区）'], null],
+      ['第一阶段', 'enumeration', ['市市场监管局'], '2024-03-31'],
+      ['第二阶段', 'enumeration', ['市公安局'], '2024-09-30'],
+    ]);
   });
 
   it('takes a notice\'s top-level requirements as tasks when no level is under them', async () => {
