@@ -26,7 +26,7 @@ export const withTagMemo = <T>(fn: () => T): T => tag.within(fn);
 // Numbers and units
 
 const CN_DIGITS = '零〇○一二两三四五六七八九十百千万';
-const NUMBER = new RegExp(`百分之(?:[0-9]+(?:\\.[0-9]+)?|[${CN_DIGITS}]+)|[0-9]+(?:\\.[0-9]+)?|[${CN_DIGITS}]+`, 'y');
+const NUMBER = new RegExp(`[百千]分之(?:[0-9]+(?:\\.[0-9]+)?|[${CN_DIGITS}]+)|[0-9]+(?:\\.[0-9]+)?|[${CN_DIGITS}]+`, 'y');
 const RANGE_SEPARATOR = /(?:——|[—–\-~～至到])/y;
 
 // Units, longest first so 个工作日 wins over 个 and 件次 over 件. Money, people and households may
@@ -181,7 +181,7 @@ function readNumber(t: string, at: number): { text: string; end: number } | null
 
 function valueOf(numberText: string): number | null {
   if (numberText === '半') return 0.5;
-  return toNumber(numberText.replace(/^百分之/, ''));
+  return toNumber(numberText.replace(/^[百千]分之/, ''));
 }
 
 // Bandwidths: 万兆/千兆/百兆 (a scale with 兆 is a number here), 20兆, 5G, 100Mbps. Sticky: read at a position.
@@ -221,9 +221,9 @@ function readQuantity(t: string, at: number): Quantity | null {
     values.push({ value: v, valueMax: null });
     pos = next.end;
   }
-  const percentWords = /^百分之/.test(first.text);
+  const percentWords = /^[百千]分之/.test(first.text);
   let unit: string;
-  if (percentWords) unit = '%';
+  if (percentWords) unit = first.text.startsWith('千') ? '‰' : '%';
   else {
     UNIT.lastIndex = pos;
     const u = UNIT.exec(t);
@@ -734,7 +734,8 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   if (report && !PLAN_SENTENCE.test(partAround(t, q.start, q.end))) return null;
   // In a plan's measure ("规上工业增加值增长8%", "万元GDP能耗下降3%") the change is the target; in a
   // text that reports ("分别增长48%") it is not.
-  if (q.unit === '%' && CHANGE_VERB_BEFORE.test(before) && (report || /分别$/.test(before.slice(0, -2)) || !CLAUSE_END.test(after))) return null;
+  const rate = q.unit === '%' || /百分点$/.test(q.unit);
+  if (rate && CHANGE_VERB_BEFORE.test(before) && (report || /分别$/.test(before.slice(0, -2)) || !CLAUSE_END.test(after))) return null;
   const grantClause = t.slice(clauseStart(t, q.start, floor), q.start);
   let grantAfter = t.slice(q.end, clauseEnd(t, q.end));
   // "按该款产品…合同金额的30%，给予一次性奖补": the grant is the next clause.
@@ -754,7 +755,8 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   if (q.unit === '%' && /^的[\u4e00-\u9fa5]/.test(t.slice(q.end))) return { ...base, comparator: '>=', metricAfter: true };
   // "一次" alone is an idiom far more often than a count (一次告知, 跑一次).
   if (q.chinese && q.values.length === 1 && q.values[0].value === 1) return null;
-  const bareComparator: Comparator = q.unit === '%' ? '>=' : '=';
+  // A share, or a change of one ("提高2个百分点"), is a floor.
+  const bareComparator: Comparator = q.unit === '%' || (rate && CHANGE_VERB_BEFORE.test(before)) ? '>=' : '=';
   // "100%完成": a share reached.
   if (finished) return { ...base, end: q.end + remarkLength + finished[0].length, comparator: bareComparator };
   if (CLAUSE_END.test(after)) return { ...base, comparator: bareComparator };
