@@ -268,6 +268,8 @@ const FRAME_WORDS = new Set([
 ]);
 // The phrase's last words when they only carry the comparison ("…满意率均", "…开办实现").
 const TRAILING_FRAME = new Set(['需', '须', '应', '应当', '必须', '要求', '实现', '达到', '达', '做到', '确保', '保持', '稳定', '力争', '提高', '提升', '均', '都', '分别', '共', '合计', '累计', '为', '至', '到', '在', '将', '要', '的']);
+const MODAL_WORDS = new Set(['要', '应', '应当', '将', '须', '必须']);
+const BODY_END = /[局委办厅府院部]$/;
 const MEASURE_NOUN = /(?:率|量|额|数|度|时间|时限|时长|用时|比例|占比|规模|指数|面积|增幅|增速|费率)$/;
 const MAX_METRIC = 40;
 // Verbs that make the quantity itself (新增就业, 累计办件): part of the metric, never its frame.
@@ -307,6 +309,11 @@ function trimToNounPhrase(words: TaggedWord[], governed = true): TaggedWord[] {
   let objectMarker = -1;
   ws.forEach((w, i) => { if ((w.word === '对' || w.word === '向') && w.tag === 'p') objectMarker = i; });
   if (objectMarker > 0 && ws.slice(0, objectMarker).some((w) => w.tag === 'v')) ws = ws.slice(objectMarker + 1);
+  // "市住建局要新增集中充电端口": the body told to act and its modal are not what is measured.
+  const modal = ws.findIndex((w, i) => i > 0 && MODAL_WORDS.has(w.word) && ws.slice(0, i).some((b) => b.tag === 'nt' || BODY_END.test(b.word)));
+  if (modal > 0 && modal < ws.length - 1) ws = ws.slice(modal + 1);
+  // "到2025年县级…占比": the year the level is due by frames the phrase.
+  if (ws.length > 2 && /^(?:到|至)$/.test(ws[0].word) && /^(?:19|20)[0-9]{2}年[底末]?$/.test(ws[1].word)) ws = ws.slice(2);
   for (;;) {
     const last = ws[ws.length - 1];
     if (!last) break;
