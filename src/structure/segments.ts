@@ -121,7 +121,9 @@ function absorb(s: Segment, into: Segment): void {
 
 const SAFEGUARDS = /保障措施|组织实施|组织保障|工作要求|保障机制|工作保障|有关要求|组织领导$/;
 // The framing parts of a plan: what it aims at and stands on, not work to be done (conventions, rule 3).
-const FRAMING = /总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|发展目标|主要目标|总体思路|重要意义|重要性|必要性|总体定位/;
+const FRAMING = /总体要求|指导思想|(?:基本|工作|考核|评价|评估)原则|总体目标|工作目标|发展目标|主要目标|总体思路|重要意义|重要性|必要性|总体定位|^附\s*则$/;
+// "（一）日常工作（30分）": an item of a score sheet's rules, weighed in points, is not work to do.
+const SCORED = /[（(]\d+(?:\.\d+)?分[）)]$/;
 
 /** Under 保障措施/组织实施 headings, or itself such a heading: items without a responsibility are not tasks. */
 export function underSafeguards(s: Segment): boolean {
@@ -139,7 +141,7 @@ export function framing(s: Segment): boolean {
 export function isFallbackTask(s: Segment): boolean {
   const kind = s.marker!.kind;
   if (kind === 'article' || kind === 'enum') return true;
-  if (s.children > 0 || kind === 'chapter' || framing(s)) return false;
+  if (s.children > 0 || kind === 'chapter' || framing(s) || SCORED.test(headingOf(s.marker!.rest))) return false;
   if (underSafeguards(s) && !namesUnits(segmentText(s, '\n'))) return false;
   // A numbered item is a task when it says something beyond a heading: more sentences,
   // paragraphs of its own, or one long sentence (a requirement of a notice). Also at the top

@@ -188,6 +188,24 @@ describe('regulations and notices without responsibilities', () => {
     expect(r.sections.map((s) => s.marker)).toEqual(['第一章', '第二章']);
   });
 
+  it('does not take a score sheet\'s rules, its principles or its 附则 for work to do', async () => {
+    const r = await parseText([
+      '洛阳市2024年度优化营商环境工作考核办法', '',
+      '一、考核原则', '坚持客观公正、突出重点、注重实效的原则，实行日常考核与年终考核相结合。',
+      '二、考核内容及分值',
+      '（一）日常工作（30分）。主要考核组织领导、任务落实、信息报送等情况。',
+      '（二）指标评价（50分）。按照各县（市、区）在全省县级评价中的位次计分。',
+      '三、考核程序',
+      '（一）自查自评。各考核对象于2025年1月10日前将年度工作总结报市营商办。',
+      '（二）综合评价。市营商办会同市直有关单位于2025年1月底前完成打分。',
+      '四、附则', '本办法由市营商办负责解释，自印发之日起施行。',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.title, t.deadline?.due ?? null])).toEqual([
+      ['自查自评', '2025-01-10'],
+      ['综合评价', '2025-01-31'],
+    ]);
+  });
+
   it('takes the phases of a campaign\'s 时间安排 as tasks, due at the end of their window', async () => {
     const r = await parseText([
       '关于开展电动自行车安全隐患专项整治的通知', '', '各县（市、区）人民政府：',
