@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/index.js';
-import { dutiesInText, leadsInText } from '../../src/structure/unitsInText.js';
+import { dutiesInText, leadsInText, unitsInSentences } from '../../src/structure/unitsInText.js';
 
 const names = (text: string) => dutiesInText(text).map((u) => u.raw);
 
@@ -23,6 +23,16 @@ describe('dutiesInText: the bodies a sentence gives a duty to', () => {
     expect(names('市城投公司要加快项目建设。')).toEqual(['市城投公司']);
     expect(names('市政府办公室（市12345热线办）要健全工单流转机制。')).toEqual(['市政府办公室（市12345热线办）']);
     expect(names('各有关公司要加强管理。')).toEqual([]);
+  });
+
+  it('takes a body named after 由 with a verb of approval, enforcement or organisation, not one a request is routed to', () => {
+    const units = (text: string) => unitsInSentences(text).map((u) => `${u.raw}/${u.role}`);
+    expect(units('届时由区局办公室签批协助宣传采访通知。')).toEqual(['区局办公室/responsible']);
+    expect(units('由市住房城乡建设局责令限期改正，处1万元以上3万元以下罚款。')).toEqual(['市住房城乡建设局/responsible']);
+    expect(units('由市政府统一部署。')).toEqual(['市政府/responsible']);
+    expect(units('由市发展改革委会同市财政局做好资金保障。')).toEqual(['市发展改革委/lead', '市财政局/cooperate']);
+    expect(units('申报一星级的项目，由市建设行政主管部门报省建设行政主管部门评审。')).toEqual([]);
+    expect(units('由企业自行承担。')).toEqual([]);
   });
 
   it('reads past a time phrase between the subject and its verb', () => {
