@@ -5,6 +5,7 @@ import { toHalfWidth } from './normalize.js';
 import { toNumber } from './numerals.js';
 import { tag as tagWithJieba, type TaggedWord } from './segment.js';
 import { scopedMemo } from './memo.js';
+import { BODY_NAME_END } from './units.js';
 
 // Targets: the quantities a task must reach or stay within.
 //   "重大产业项目用地保障率达到100%" → { metric 重大产业项目用地保障率, ">=", 100, "%" }
@@ -269,7 +270,7 @@ const FRAME_WORDS = new Set([
 // The phrase's last words when they only carry the comparison ("…满意率均", "…开办实现").
 const TRAILING_FRAME = new Set(['需', '须', '应', '应当', '必须', '要求', '实现', '达到', '达', '做到', '确保', '保持', '稳定', '力争', '提高', '提升', '均', '都', '分别', '共', '合计', '累计', '为', '至', '到', '在', '将', '要', '的']);
 const MODAL_WORDS = new Set(['要', '应', '应当', '将', '须', '必须']);
-const BODY_END = /[局委办厅府院部]$/;
+const BODY_END = new RegExp(`${BODY_NAME_END}$`);
 const MEASURE_NOUN = /(?:率|量|额|数|度|时间|时限|时长|用时|比例|占比|规模|指数|面积|增幅|增速|费率)$/;
 const MAX_METRIC = 40;
 // Verbs that make the quantity itself (新增就业, 累计办件): part of the metric, never its frame.

@@ -80,9 +80,18 @@ export function normalizeUnitName(name: string): string {
     .replace(/^[：:、，,；;。.]+|[：:、，,；;。.]+$/g, '');
 }
 
+/**
+ * The last character of a body's name (市财政局, 市发展改革委, 县政府办, 市消防救援支队, 人民银行…中心支行):
+ * a role word or a modal right after it is said of that body.
+ */
+export const BODY_NAME_END = '[局委办厅府院部心会队司行]';
+// "（A负责，B指导）", "（A负责，B支持）": a body's guidance or support after the one responsible.
+export const GUIDES_OR_SUPPORTS = new RegExp(`${BODY_NAME_END}(?:指导|支持)$`);
+const SUPPORTS = new RegExp(`${BODY_NAME_END}支持$`);
+
 // The phrase that gives the role, printed after the names: "…等部门及各镇按职责分工负责".
-const TRAILING_ROLE_WORDS =
-  /(?:按照?职责分工(?:负责|落实)?|按照?职责负责|分工负责|共同负责|具体负责|负责落实|牵头负责|牵头落实|负责|牵头|配合|协办|协助|参与|落实|(?<=[局委办厅府院部心会队司行])(?:指导|支持))+$/;
+const TRAILING_ROLE_WORDS = new RegExp(
+  `(?:按照?职责分工(?:负责|落实)?|按照?职责负责|分工负责|共同负责|具体负责|负责落实|牵头负责|牵头落实|负责|牵头|配合|协办|协助|参与|落实|(?<=${BODY_NAME_END})(?:指导|支持))+$`);
 
 // "等" ends a list: "县财政局等", "县财政局等部门", "市住建局等市级招投标行业监管部门",
 // "市商务局等市直相关部门(单位)". What follows it is a generic description, never a unit of its own.
@@ -223,7 +232,7 @@ function readClause(c: string): Clause[] {
     return [{ names: m[1], role: 'lead' }, { names: m[2], role: 'cooperate' }];
   }
   // "B支持": a body that supports the one responsible cooperates; "B指导" guides it (responsible, as a 指导部门 column).
-  if (/(?:配合|协办|协助|参与|协同)$/.test(c) || /[局委办厅府院部心会队司行]支持$/.test(c)) return [{ names: c, role: 'cooperate' }];
+  if (/(?:配合|协办|协助|参与|协同)$/.test(c) || SUPPORTS.test(c)) return [{ names: c, role: 'cooperate' }];
   if (TRAILING_ROLE_WORDS.test(c)) return [{ names: c, role: 'responsible' }];
   return [{ names: c, role: null }];
 }

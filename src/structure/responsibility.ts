@@ -1,5 +1,6 @@
 import { charClass } from '../extract/chars.js';
 import { scopedMemo } from '../extract/memo.js';
+import { GUIDES_OR_SUPPORTS, roleOfLabel } from '../extract/units.js';
 import { splitOutsideBrackets } from './brackets.js';
 import type { UnitSpec } from './types.js';
 
@@ -18,8 +19,6 @@ const DEADLINE_CLAUSE = /^(?:并|此后|之后|以后)?(?:即日|全年|(?:19|20
 const UNIT_LABEL = /^(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协办单位|主办单位|责任主体|(?:参与|协助|协同|指导)(?:单位|部门))\s*[:：]/;
 const CLAUSE_SEPARATOR = /[，,；;]/;
 const TIME_LABEL = /^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]/;
-const roleOf = (label: string): UnitSpec['role'] =>
-  /牵头|主办/.test(label) ? 'lead' : /配合|协办|参与|协助|协同/.test(label) ? 'cooperate' : 'responsible';
 
 export interface ResponsibilityPhrase {
   start: number; // index of the opening bracket in the text
@@ -90,9 +89,9 @@ function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string
     if (time) { deadline.push(c.slice(time[0].length).trim()); continues = undefined; continue; }
     // The role a label gives this clause: any label after the first clause, else only a leading 牵头/配合 one.
     let role: UnitSpec['role'] | undefined;
-    if (unit && labelled.length + units.length > 0) role = roleOf(unit[1]);
+    if (unit && labelled.length + units.length > 0) role = roleOfLabel(unit[1]);
     else if (DEADLINE_CLAUSE.test(c) && !ROLE_WORDS.test(c)) { deadline.push(c); continue; }
-    else if (unit && /牵头|主办|配合|协办/.test(unit[1])) role = roleOf(unit[1]);
+    else if (unit && /牵头|主办|配合|协办/.test(unit[1])) role = roleOfLabel(unit[1]);
     if (unit && role !== undefined) { labelled.push({ raw: c.slice(unit[0].length).trim(), role }); continues = role; }
     else if (continues !== undefined && !ROLE_WORDS.test(c)) labelled.push({ raw: c.trim(), role: continues });
     else {
@@ -105,14 +104,11 @@ function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string
   const raw = units.join('，');
   // Whatever names units must end in a role word or carry a label, so a remark in brackets is not taken.
   if (units.length && !label && !labelled.length && !/(牵头|负责|配合|协办|协助|协同|参与|落实|[:：].+)$/.test(raw) && !/牵头/.test(raw)
-    && !(/负责/.test(raw) && BODY_THEN_ROLE.test(raw))) return null;
+    && !(/负责/.test(raw) && GUIDES_OR_SUPPORTS.test(raw))) return null;
   const unitSpecs: UnitSpec[] = units.length ? [...labelled.slice(0, unitsAt), { raw, role: null }, ...labelled.slice(unitsAt)] : labelled;
   return { unitSpecs, deadlineRaw: deadline.length ? deadline.join('，') : null };
 }
 
-
-// "（各县市区人民政府负责，市民政局指导）", "（A负责，B支持）": a body's guidance or support after the one responsible.
-const BODY_THEN_ROLE = /[局委办厅府院部心会队司行](?:指导|支持)$/;
 
 // "…加强应急预警等标准研制。（工信部、应急管理部）": at the end of a measure, a bracket holding only
 // the names of bodies, without role words, says who does it. Every name must end like a body's, by a

@@ -38,10 +38,6 @@ export class TableWording {
     for (const r of this.rows) for (const p of r.pairs) this.allPairs.add(p);
   }
 
-  get empty(): boolean {
-    return this.rows.length === 0;
-  }
-
   /** Is `heading` printed in some row (title or text)? */
   mentions(heading: string): boolean {
     const h = squash(heading);

@@ -153,7 +153,7 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
     }
     if (!body && !ttl) continue;
     const unitSpecs: UnitSpec[] = [];
-    for (const role of ['lead', 'cooperate', 'responsible'] as const) {
+    for (const role of UNIT_ROLES) {
       for (const c of roleCells(columns, row, role, true)) {
         // Spaces stay: a cell lists its units one per line ("市财政局 市税务局" once joined), and
         // splitUnits tells a space between two names from a space inside one.
@@ -188,13 +188,14 @@ function roleCells(columns: ColumnRole[], row: TableCell[], role: ColumnRole, un
   const out: TableCell[] = [];
   for (let i = 0; i < columns.length; i++) {
     if (columns[i] !== role || !row[i]) continue;
-    if (unitCells && row[i].merged && i > 0 && UNIT_ROLES.has(columns[i - 1]) && row[i - 1]?.text === row[i].text) continue;
+    if (unitCells && row[i].merged && i > 0 && isUnitRole(columns[i - 1]) && row[i - 1]?.text === row[i].text) continue;
     out.push(row[i]);
   }
   return out;
 }
 
-const UNIT_ROLES = new Set<ColumnRole>(['lead', 'cooperate', 'responsible']);
+const UNIT_ROLES = ['lead', 'cooperate', 'responsible'] as const;
+const isUnitRole = (role: ColumnRole) => (UNIT_ROLES as readonly ColumnRole[]).includes(role);
 
 /** The cells of a role as one text; two columns of it (工作内容 | 工作目标) as two clauses. */
 function roleText(columns: ColumnRole[], row: TableCell[], role: ColumnRole): string {

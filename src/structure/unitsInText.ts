@@ -94,7 +94,7 @@ export function dutiesInText(text: string, opts: SentenceOptions = {}): UnitSpec
 }
 
 // What a body given a task by 由 does: the verbs of approval, enforcement and organisation that follow it.
-const ACTS = /^(?:责令|签批|审批|审核|审定|审查|批准|核准|核发|组织|统一|统筹|负责|牵头|会同|联合|制定|发布|实施|办理|受理|认定|确定|依法|按照|根据|予以|给予|作出|处以|收回|商|协调|指导|督促|监督|提出|出具)/;
+const ACTS = /(?:责令|签批|审批|审核|审定|审查|批准|核准|核发|组织|统一|统筹|负责|牵头|会同|联合|制定|发布|实施|办理|受理|认定|确定|依法|按照|根据|予以|给予|作出|处以|收回|商|协调|指导|督促|监督|提出|出具)/y;
 
 /**
  * "由区局办公室签批", "由市住房城乡建设局责令限期改正": a named body after 由 does what follows; the
@@ -105,9 +105,12 @@ function assignedAfterYou(text: string): string[] {
   for (const m of text.matchAll(/(?:^|[。；;，,：:\n])\s*(?:届时|同时|并|再|随后|然后|其中)?由/g)) {
     const from = m.index! + m[0].length;
     for (let end = Math.min(text.length - 1, from + 30); end > from + 1; end--) {
+      // The verb first: it is one short test, the name check a long pattern.
+      ACTS.lastIndex = end;
+      if (!ACTS.test(text)) continue;
       const name = text.slice(from, end);
       if (/[，。；;,：:\n]|会同|联合|配合|协助/.test(name)) continue;
-      if (isNamed(name) && !GENERIC.test(name) && ACTS.test(text.slice(end))) {
+      if (isNamed(name) && !GENERIC.test(name)) {
         out.push(name);
         break;
       }
