@@ -91,6 +91,8 @@ function yearOf(printed: string | undefined, ref: number | null): number | null 
 
 // Events of a year whose day the phrase does not give (lunar holidays, school terms, flood season).
 const YEAR_EVENT = '春节|中秋|端午|清明|元宵|汛期|汛前|主汛期|开学|秋季学期|春季学期|暑期|寒假|暑假|元旦|国庆|五一|劳动节';
+// "2024年春节前", "2025年汛期结束前": an event of a given year whose day is not printed (nor guessed).
+const YEAR_EVENT_RELATIVE = new RegExp(`^(?:${N})年(?:${YEAR_EVENT})[\\u4e00-\\u9fa5]{0,4}?(?:之前|以前|前|之后|以后|后|期间|时)$`);
 
 // Ordered from the most to the least specific; overlapping hits keep the longest.
 const DATE_PATTERNS: DatePattern[] = [
@@ -310,7 +312,7 @@ export function parseDeadline(raw: string, opts: DeadlineOptions): ParsedDeadlin
     const latest = dates.reduce((a, b) => (b.due > a.due ? b : a));
     return { raw: printed, due: latest.due, precision: latest.precision, ongoing, understood: true, relative: false };
   }
-  const relative = !ongoing && (RELATIVE.test(text) || EVENT_RELATIVE.test(text));
+  const relative = !ongoing && (RELATIVE.test(text) || EVENT_RELATIVE.test(text) || YEAR_EVENT_RELATIVE.test(text));
   return { raw: printed, due: null, precision: null, ongoing, understood: ongoing || relative, relative };
 }
 

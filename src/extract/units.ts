@@ -157,6 +157,29 @@ function joinLevelWords(names: string[]): string[] {
   return out;
 }
 
+// "卫生健康、民政部门", "教育、人力资源社会保障主管部门": fields of work sharing the 部门 printed once
+// after the last of them. A field is a short name without a body's ending; a list ending in 等部门
+// ("财政、环保等相关部门") names fields only loosely and is left as printed.
+const SHARED_DEPARTMENT = /^(?!各|有关|相关|职能)[\u4e00-\u9fa5]{2,10}?((?:行政)?(?:主管)?部门)$/;
+const BARE_FIELD = /^[省市县区州]?[\u4e00-\u9fa5]{2,8}$/;
+
+function shareDepartmentWord(names: string[]): string[] {
+  const suffix = names.length > 1 ? SHARED_DEPARTMENT.exec(names[names.length - 1])?.[1] : undefined;
+  if (!suffix) return names;
+  const out = [...names];
+  let first = out.length - 1;
+  for (let i = out.length - 2; i >= 0 && BARE_FIELD.test(out[i]) && !BODY_SUFFIX.test(out[i]) && !LEVEL.test(out[i]); i--) {
+    out[i] += suffix;
+    first = i;
+  }
+  // The level printed once before the first field is every field's: 市卫生健康、民政部门.
+  const level = /^[省市县区州]/.exec(out[first])?.[0];
+  if (level && first < out.length - 1) {
+    for (let i = first + 1; i < out.length; i++) if (!/^[省市县区州各]/.test(out[i])) out[i] = level + out[i];
+  }
+  return out;
+}
+
 function pushUnique(out: Unit[], unit: Unit): void {
   if (!out.some((u) => u.name === unit.name && u.role === unit.role)) out.push(unit);
 }
@@ -174,7 +197,7 @@ function applyFirstLeads(units: Unit[]): Unit[] {
  */
 export function splitUnits(raw: string, role: UnitRole = 'responsible', opts: UnitOptions = {}): Unit[] {
   const items = splitOutsideBrackets(stripWrappingBrackets(raw), LIST_SEPARATORS).flatMap(splitAtSpaces);
-  const names = joinLevelWords(items.flatMap(namesOfItem));
+  const names = shareDepartmentWord(joinLevelWords(items.flatMap(namesOfItem)));
   const out: Unit[] = [];
   for (const name of names) pushUnique(out, { name, role });
   return opts.firstLeads && role === 'responsible' ? applyFirstLeads(out) : out;

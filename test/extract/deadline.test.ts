@@ -105,8 +105,10 @@ const DEADLINES: [string, number | null, Expect][] = [
   ['“十四五”规划', 2022, NOT_UNDERSTOOD], // the plan itself, not a period
   ['2024年元旦前', 2023, on('2023-12-31', 'day')], // holidays on fixed days: the day before
   ['2023年国庆节前', 2023, on('2023-09-30', 'day')],
-  ['2024年春节前', 2024, NOT_UNDERSTOOD], // a lunar date: not the end of 2024, and not guessed
-  ['2024年秋季学期开学前', 2024, NOT_UNDERSTOOD],
+  ['2024年春节前', 2024, RELATIVE], // a lunar date: not the end of 2024, and not guessed
+  ['2024年秋季学期开学前', 2024, RELATIVE],
+  ['2025年汛期结束前', 2025, RELATIVE],
+  ['2025年春节', 2025, NOT_UNDERSTOOD], // the festival, not a time limit
   ['2025年5月起长期坚持', 2025, ONGOING], // the date starts the work; nothing ends it
   // relative to an event: understood, but no calendar day
   ['五个工作日内', 2025, RELATIVE],

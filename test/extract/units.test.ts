@@ -77,6 +77,17 @@ describe('splitUnits', () => {
     expect(splitUnits('各区、县级市')).toEqual([R('各区'), R('县级市')]);
   });
 
+  it('gives fields of work the 部门 printed once after the last of them, and the level printed before the first', () => {
+    expect(splitUnits('卫生健康、民政部门')).toEqual([R('卫生健康部门'), R('民政部门')]);
+    expect(splitUnits('市卫生健康、民政部门')).toEqual([R('市卫生健康部门'), R('市民政部门')]);
+    expect(splitUnits('市教育、人力资源社会保障主管部门')).toEqual([R('市教育主管部门'), R('市人力资源社会保障主管部门')]);
+    // only the fields right before it: a body's own name keeps its ending
+    expect(splitUnits('市公安局、交通运输、城管部门')).toEqual([R('市公安局'), R('交通运输部门'), R('城管部门')]);
+    // 等…部门 names fields loosely, and 有关部门 is no field's word
+    expect(splitUnits('市发展改革、财政、统计等相关部门')).toEqual([R('市发展改革'), R('财政'), R('统计')]);
+    expect(splitUnits('市财政局、有关部门')).toEqual([R('市财政局'), R('有关部门')]);
+  });
+
   it('makes the first unit lead under the "排在第一位的部门为牵头部门" convention', () => {
     expect(splitUnits('税务总局、财政部、海关总署', 'responsible', { firstLeads: true }))
       .toEqual([L('税务总局'), R('财政部'), R('海关总署')]);
