@@ -166,6 +166,8 @@ interface Quantity {
   chinese: boolean;
   /** A bandwidth (万兆, 20兆, 5G): a level only after a comparator or in "N兆到/进…". */
   bandwidth?: boolean;
+  /** 翻一番 (2倍), 翻两番 (4倍): a multiple of the base, a floor. */
+  doubling?: boolean;
 }
 
 // 半天办结, 半个工作日, 半小时: half of a time unit. Not 上半年/每半年 (periods), nor 一天半.
@@ -189,9 +191,19 @@ function valueOf(numberText: string): number | null {
 const SCALED_BANDWIDTH = /([万千百])兆(?![瓦帕赫伏焦字])/y;
 const BANDWIDTH_UNIT = /(?:Gbps|Mbps|Gb\/s|Mb\/s|G|M|兆(?![瓦帕赫伏焦字]))/y;
 const SCALE_VALUE: Record<string, number> = { 万: 10000, 千: 1000, 百: 100 };
+// "翻一番": doubled; "翻两番": doubled twice. Not "翻了一番" (done).
+const DOUBLING = /翻([一两二三])番/y;
 
 /** The quantity that starts at `at`, or null: 12—48个工作日, 两至三名, 95、60、15个工作日内, 百分之六十. */
 function readQuantity(t: string, at: number): Quantity | null {
+  DOUBLING.lastIndex = at;
+  const doubled = DOUBLING.exec(t);
+  if (doubled) {
+    const times = 2 ** (toNumber(doubled[1]) ?? 1);
+    SUFFIX.lastIndex = at + doubled[0].length;
+    const suffix = SUFFIX.exec(t)?.[0] ?? '';
+    return { start: at, end: at + doubled[0].length + suffix.length, values: [{ value: times, valueMax: null }], unit: '倍', suffix, chinese: false, doubling: true };
+  }
   SCALED_BANDWIDTH.lastIndex = at;
   const scaled = SCALED_BANDWIDTH.exec(t);
   if (scaled) {
@@ -610,7 +622,7 @@ function closesBeforeSentenceEnd(t: string, at: number): boolean {
 }
 
 // Where a quantity may start; a digit or a point before it means it started earlier.
-const isQuantityStart = charClass('0123456789百零〇○一二两三四五六七八九十千万半');
+const isQuantityStart = charClass('0123456789百零〇○一二两三四五六七八九十千万半翻');
 const isDigitOrPoint = (c: number) => (c >= 48 && c <= 57) || c === 46;
 const isListJoin = charClass('、和及');
 
@@ -706,7 +718,8 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   if (isDateLike(t, q, Boolean(prefix || (suffixComparator && q.suffix !== '内')))) return null;
   // "15万平方米以上的住宅小区", "投资1000万元及以上的": an amount qualifying a noun is a criterion.
   // A share is different: "90%以上的事项实现全程网办" sets a level.
-  if (q.unit !== '%' && /^的/.test(t.slice(q.end))) return null;
+  // "按每人每月200元的标准发放补贴" is a rate, not a criterion.
+  if (q.unit !== '%' && /^的(?!(?:标准|补助标准|补贴标准|比例|额度)[^，,；;。]*(?:奖励|补助|奖补|补贴|资助|贴息|发放|给予|予以))/.test(t.slice(q.end))) return null;
   // "每月至少报送3条工作动态和一篇综合性文章": a count coordinated with the previous count's
   // object shares its comparator word.
   // So does a count of the same unit after 、 in a list of objects of one verb: "选拔100名正职后备人才、
@@ -740,6 +753,7 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   // No comparator word from here on.
   if (REPORTING_SENTENCE.test(sentenceAround(t, q.start, q.end))) return null;
   if (report && !PLAN_SENTENCE.test(partAround(t, q.start, q.end))) return null;
+  if (q.doubling) return { ...base, comparator: '>=' };
   // In a plan's measure ("规上工业增加值增长8%", "万元GDP能耗下降3%") the change is the target; in a
   // text that reports ("分别增长48%") it is not.
   const rate = q.unit === '%' || /百分点$/.test(q.unit);
@@ -812,6 +826,10 @@ function metricsOf(t: string, chain: Found[], floor: number): string[] {
   const subject = head.subject ? nounPhrase(t.slice(head.subject[0], head.subject[1])) : '';
   if (subject) return all(subject);
   if (head.grant !== undefined) {
+    // A rate: "按每人每月200元的标准发放补贴", "补贴标准为每平方米100元" → 每人每月补贴, 每平方米补贴.
+    const per = /(?:每[\u4e00-\u9fa5]{1,3}?)+$/.exec(t.slice(clauseStart(t, head.comparatorStart, floor), head.comparatorStart));
+    const grantWord = GRANT.exec(t.slice(sentenceStartOf(t, head.comparatorStart), clauseEnd(t, last.end)))?.[0];
+    if (per && grantWord) return all(per[0].endsWith(grantWord) ? per[0] : per[0] + grantWord);
     // The recipient is the last "对…，" clause of the sentence, the grant the first grant word
     // after it: "对新增“小升规”企业，一次性奖励企业2万元补助" → 新增“小升规”企业奖励.
     const from = sentenceStartOf(t, head.comparatorStart);
