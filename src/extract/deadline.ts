@@ -334,8 +334,10 @@ const ONGOING_TAIL = /^[^，。；;,]*?(?:[，,]\s*)?(?:并(?:长期坚持|持�
 interface InTextHit { start: number; end: number; parsed: ParsedDeadline }
 
 // A time limit counted from an event named before it in the sentence: "自收到报送材料之日起五个工作日内",
-// "接到申请的政务部门应当在五个工作日内予以答复". The limit is the task's (relative) deadline.
-const EVENT_ANCHOR = /之日起|接到|收到|受理/;
+// "接到申请的政务部门应当在五个工作日内予以答复", "公示结束后15个工作日内拨付". The limit is the task's
+// (relative) deadline.
+// An event that happens once in the task's own process; "事件发生后2小时内报送" is a standing limit (a target).
+const EVENT_ANCHOR = /之日起|接到|收到|受理|(?:结束|合格|完成|批准|通过|验收|公示|审核|审批|备案|确认|签订|到位|公布|下达|认定|立项)(?:后|之后)(?:的|在)?$/;
 const TIME_LIMIT = new RegExp(`${N}个?(?:工作日|自然日|日|天|小时|个月)(?:以内|之内|内)`, 'g');
 
 /** Does the sentence before a time limit name the event it counts from? Shared with targets.ts. */

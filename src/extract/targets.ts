@@ -43,7 +43,7 @@ const PLAIN = [
   '万', '亿',
 ];
 const UNIT = new RegExp(
-  `(?:(?:十万|百万|千万|万亿|万|亿|千|百)(?:${SCALABLE.join('|')})|${PLAIN.join('|')}|${SCALABLE.join('|')})(?:/[\\u4e00-\\u9fa5]{1,2})?`,
+  `(?:(?:十万|百万|千万|万亿|万|亿|千|百)(?:${SCALABLE.join('|')})|${PLAIN.join('|')}|${SCALABLE.join('|')})(?:/(?:平方公里|平方米|立方米|千瓦时|标准煤|人次|[\\u4e00-\\u9fa5]{1,2}))?`,
   'y',
 );
 // Units that count things done (活动10期, 培育1-2家): a bare count after a verb is a target.
@@ -61,11 +61,11 @@ const APPROXIMATE_SUFFIX = new Set(['余', '多']);
 // Before the number: 达到 ≥, 超过 >, 压缩至 ≤, 低于 <, 约 ~. Matched longest first at the number.
 const PREFIX_COMPARATORS: [string, Comparator][] = ([
   ...['不低于', '不少于', '不小于', '不得少于', '不得低于', '至少', '最少', '最低', '达到', '达', '提高到', '提高至',
-    '提升到', '提升至', '增加到', '增加至', '增长到', '增长至', '增至', '上升到', '上升至', '扩大到', '扩大至', '保持在', '稳定在', '提前']
+    '提升到', '提升至', '增加到', '增加至', '增长到', '增长至', '增至', '上升到', '上升至', '上调至', '上调到', '扩大到', '扩大至', '保持在', '稳定在', '提前']
     .map((w): [string, Comparator] => [w, '>=']),
   ...['超过', '高于', '多于', '大于', '突破'].map((w): [string, Comparator] => [w, '>']),
   ...['不超过', '不高于', '不多于', '不大于', '不得超过', '最多', '最高', '压缩至', '压缩到', '压缩为', '压减至', '压减到', '压减为',
-    '缩短至', '缩短到', '缩短为', '缩减至', '缩减到', '降低至', '降低到', '下降至', '下降到', '降至', '降到', '减少至', '减少到', '减至', '压至', '压到', '压降至', '压降到', '控制在', '限定在', '限制在']
+    '缩短至', '缩短到', '缩短为', '缩减至', '缩减到', '降低至', '降低到', '下降至', '下降到', '下调至', '下调到', '降至', '降到', '减少至', '减少到', '减至', '压至', '压到', '压降至', '压降到', '控制在', '限定在', '限制在']
     .map((w): [string, Comparator] => [w, '<=']),
   ...['低于', '少于', '小于'].map((w): [string, Comparator] => [w, '<']),
   ...['大约', '约'].map((w): [string, Comparator] => [w, '~']),
@@ -120,6 +120,9 @@ const SANCTION = /罚款|罚金|处罚|没收|滞纳金|赔偿金/;
 // "再给予100万元用于科学研究": money given without a grant noun; the recipient alone is the metric.
 const GIVE = /给予|予以/;
 // A bare rate right after a verb of change reports the change ("分别增长48%", "压缩55%").
+const PER_BASE = /每(?:新|多)?(?:招用|吸纳|招收|引进|录用|安置|聘用|带动|培养|培训|认定|新增|投资|建成|建设|销售|出口|采购|使用|减少|增加|增长|提高|降低|超过)$/;
+const PER_BASE_PHRASE = /每[^，,；;。每]{1,30}$/;
+const GRANT_VERBS_AT_END = /[，,]?(?:给予|予以|奖励|补助|补贴|奖补|一次性)*$/;
 const CHANGE_VERB_BEFORE = /(?:增长|下降|减少|提高|提升|压缩|缩短|降低|上升|增加)$/;
 
 // Quote and title marks → the marks that close them, by char code.
@@ -688,6 +691,8 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   const floor = previous ? previous.end : 0;
   const before = t.slice(Math.max(0, q.start - 4), q.start);
   if (NOT_A_QUANTITY_BEFORE.test(before)) return null;
+  // "每招用1名高校毕业生，给予1500元补助", "每投资1亿元": the base a grant is paid per, not a level.
+  if (PER_BASE.test(t.slice(Math.max(0, q.start - 8), q.start))) return null;
   if (/前$/.test(before) && !/提前$/.test(before) && (TOP_N.test(t.slice(0, q.start)) || /^[名位强]/.test(q.unit))) return null;
   if (APPROXIMATE_SUFFIX.has(q.suffix) || /近$/.test(before)) return null;
   // "新增2400户（累计约3600户）": a remark opened right after a target gives a second figure of
@@ -718,6 +723,8 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   if (isDateLike(t, q, Boolean(prefix || (suffixComparator && q.suffix !== '内')))) return null;
   // "15万平方米以上的住宅小区", "投资1000万元及以上的": an amount qualifying a noun is a criterion.
   // A share is different: "90%以上的事项实现全程网办" sets a level.
+  // "对研发费用增长20%以上的企业给予奖补": a share qualifying who is granted is a criterion too.
+  if (q.unit === '%' && /^的(?!比例|标准|额度)[\u4e00-\u9fa5]/.test(t.slice(q.end)) && /给予|予以|奖励|补助|奖补|补贴|资助/.test(partAround(t, q.end, q.end))) return null;
   // "按每人每月200元的标准发放补贴" is a rate, not a criterion.
   if (q.unit !== '%' && /^的(?!(?:标准|补助标准|补贴标准|比例|额度)[^，,；;。]*(?:奖励|补助|奖补|补贴|资助|贴息|发放|给予|予以))/.test(t.slice(q.end))) return null;
   // "每月至少报送3条工作动态和一篇综合性文章": a count coordinated with the previous count's
@@ -766,7 +773,7 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   const grant = (GRANT.exec(grantClause) ?? GRANT.exec(grantAfter))?.[0] ?? (GIVE.test(grantClause) ? '' : undefined);
   // A grant: its amount ("一次性奖励企业5万元补助") or its share ("按项目设备购置额的10%给予奖补",
   // "按不超过项目投资额30%的比例给予") is the measure.
-  if (grant !== undefined && (/元$/.test(q.unit) || q.unit === '%')) {
+  if (grant !== undefined && (/元(?:\/|$)/.test(q.unit) || q.unit === '%')) {
     // "最高给予5000万元资助", "按不超过投资额30%的比例": a cap; "营业收入最高的企业" is not one.
     const ceiling = /(?:不超过|不高于|最高(?!的))[^，,；;。]*$/.test(grantClause);
     return { ...base, comparator: ceiling ? '<=' : '=', grant };
@@ -830,6 +837,11 @@ function metricsOf(t: string, chain: Found[], floor: number): string[] {
     const per = /(?:每[\u4e00-\u9fa5]{1,3}?)+$/.exec(t.slice(clauseStart(t, head.comparatorStart, floor), head.comparatorStart));
     const grantWord = GRANT.exec(t.slice(sentenceStartOf(t, head.comparatorStart), clauseEnd(t, last.end)))?.[0];
     if (per && grantWord) return all(per[0].endsWith(grantWord) ? per[0] : per[0] + grantWord);
+    // "每招用1名高校毕业生，给予1500元补助" → 每招用1名高校毕业生补助: the base it is paid per.
+    const base = PER_BASE_PHRASE.exec(t.slice(sentenceStartOf(t, head.comparatorStart), head.comparatorStart).replace(GRANT_VERBS_AT_END, ''));
+    if (base && grantWord && PER_BASE.test(base[0].slice(0, base[0].search(/[0-9一两二三四五六七八九十]/)))) return all(base[0] + grantWord);
+    // "按照300元/平方米的标准给予补贴": the grant word.
+    if (grantWord && /^的(?:补助|补贴|奖补|奖励)?标准/.test(t.slice(last.end))) return all(grantWord);
     // The recipient is the last "对…，" clause of the sentence, the grant the first grant word
     // after it: "对新增“小升规”企业，一次性奖励企业2万元补助" → 新增“小升规”企业奖励.
     const from = sentenceStartOf(t, head.comparatorStart);

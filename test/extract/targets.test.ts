@@ -155,8 +155,18 @@ const TARGETS: [string, T[]][] = [
   ['按每人每月200元的标准发放补贴。', [t('=', 200, '元', '每人每月补贴')]],
   ['补贴标准为每平方米100元。', [t('=', 100, '元', '每平方米补贴')]],
   ['每人每年补助500元。', [t('=', 500, '元', '每人每年补助')]],
-  // an amount qualifying a noun is still a criterion
+  // an amount qualifying a noun is still a criterion, and so is a share qualifying who is granted
   ['对年营业收入5000万元的企业给予奖励。', []],
+  ['对单位产品能耗下降10%以上的企业给予补助。', []],
+  // the base a grant is paid per is no level: the grant is measured per it
+  ['企业每招用1名符合条件的高校毕业生，给予1500元补助。', [t('=', 1500, '元', '每招用1名符合条件的高校毕业生补助')]],
+  ['每投资1亿元给予10万元奖励。', [t('=', 10, '万元', '每投资1亿元奖励')]],
+  // prices and rates per area, volume, energy
+  ['按照300元/平方米的标准给予一次性补贴。', [t('=', 300, '元/平方米', '补贴')]],
+  ['非居民用气价格下调至3.2元/立方米。', [t('<=', 3.2, '元/立方米', '非居民用气价格')]],
+  ['工商业用电价格降至0.6元/千瓦时以下。', [t('<=', 0.6, '元/千瓦时', '工商业用电价格')]],
+  // a time limit counted from an event is a relative deadline, not a target
+  ['奖补资金在公示结束后15个工作日内拨付到位。', []],
   // doubling: a multiple of the base, a floor; not when it is done (翻了一番)
   ['到2025年，全市数字经济规模比2020年翻一番。', [t('>=', 2, '倍', '全市数字经济规模', { raw: '翻一番' })]],
   ['力争实现产值翻两番以上。', [t('>=', 4, '倍', '产值', { raw: '翻两番以上' })]],
