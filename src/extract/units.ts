@@ -119,9 +119,16 @@ function splitAtSpaces(piece: string): string[] {
 // characters after a body's name, that is not itself a body, a place or a role word.
 const CONTACT_PERSON = /(?<=[局委办室部院厅会心司处府所队站社])（(?![^）]*(?:[省市县区州旗镇乡局委办厅部院会室队所站社心司处科组级]）|牵头|配合|协办|主责|试行|代管|筹))[\u4e00-\u9fa5]{2,3}）$/;
 
+// "王建华副市长牵头", "市领导王建华": a person who leads the work, not a unit.
+const PERSON = /(?:副?(?:省|市|县|区|州|盟|旗|镇|乡)长|秘书长|常委|书记|主任|同志)$|^(?:[省市县区]级?)?领导/;
+
+// "配合单位：无", "—": the list is empty (as a table's empty cell is).
+const NO_UNIT = /^(?:[—–\-－―─/／\\]+|无|暂无|空|不涉及)$/;
+
 /** One printed list item → its unit names (usually one; "X及各镇" gives two). */
 function namesOfItem(item: string): string[] {
   const names: string[] = [];
+  if (NO_UNIT.test(item.replace(/[。.；;，,\s]+$/, ''))) return names;
   // "县财政局等部门及各镇", "县级有关部门和各镇": the conjunction before 各… starts a new unit.
   for (let part of item.includes('各') ? item.split(/(?:以及|及|和|与)(?=各)/) : [item]) {
     part = part.replace(/^由/, '').replace(/[。.；;：:，,\s]+$/, '');
@@ -131,7 +138,7 @@ function namesOfItem(item: string): string[] {
       part = part.replace(TRAILING_ROLE_WORDS, '').replace(TRAILING_DENG, '').trim();
     } while (part !== prev);
     const name = normalizeUnitName(part).replace(CONTACT_PERSON, '');
-    if (name) names.push(name);
+    if (name && !PERSON.test(name)) names.push(name);
   }
   return names;
 }
@@ -163,9 +170,22 @@ function joinLevelWords(names: string[]): string[] {
 const SHARED_DEPARTMENT = /^(?!各|有关|相关|职能)[\u4e00-\u9fa5]{2,10}?((?:行政)?(?:主管)?部门)$/;
 const BARE_FIELD = /^[省市县区州]?[\u4e00-\u9fa5]{2,8}$/;
 
+// "铁东区、铁西区、立山区人民政府", "鞍山经济开发区、鞍山高新区管委会": places sharing the body printed
+// once after the last of them.
+const PLACE = /^(?!各)[\u4e00-\u9fa5]{1,12}(?:区|县|市|旗|州|盟|镇|乡)$/;
+const PLACES_BODY = /^(?!各)[\u4e00-\u9fa5]{1,12}(?:区|县|市|旗|州|盟|镇|乡)(人民政府|政府|管委会|管理委员会|人民法院|人民检察院)$/;
+
+function sharePlaceBody(names: string[]): string[] {
+  const body = names.length > 1 ? PLACES_BODY.exec(names[names.length - 1])?.[1] : undefined;
+  if (!body) return names;
+  const out = [...names];
+  for (let i = out.length - 2; i >= 0 && PLACE.test(out[i]) && !LEVEL.test(out[i]); i--) out[i] += body;
+  return out;
+}
+
 function shareDepartmentWord(names: string[]): string[] {
   const suffix = names.length > 1 ? SHARED_DEPARTMENT.exec(names[names.length - 1])?.[1] : undefined;
-  if (!suffix) return names;
+  if (!suffix) return sharePlaceBody(names);
   const out = [...names];
   let first = out.length - 1;
   for (let i = out.length - 2; i >= 0 && BARE_FIELD.test(out[i]) && !BODY_SUFFIX.test(out[i]) && !LEVEL.test(out[i]); i--) {

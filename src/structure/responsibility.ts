@@ -17,6 +17,8 @@ const NOT_RESP = /包抓领导|分管领导|例如|比如|包括|含|即(?!日|�
 const DEADLINE_CLAUSE = /^(?:并|此后|之后|以后)?(?:即日|全年|(?:19|20)\d{2}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年内|年末|上半年|下半年|[一二三四1-4]季度|第[一二三四]季度|长期|持续|常态化|每年|每季度|每月|每半年|按进度|逐年|分年度|定期)/;
 
 const UNIT_LABEL = /^(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协办单位|主办单位|责任主体|(?:参与|协助|协同|指导)(?:单位|部门))\s*[:：]/;
+// "牵头市领导：王建华", "责任领导：…": people, not units (as the 责任领导 column of a table).
+const LEADER_LABEL = /^(?:牵头|责任|联系|挂帅)?(?:[省市县区]级?)?(?:牵头|责任)?领导(?:同志)?\s*[:：]/;
 const CLAUSE_SEPARATOR = /[，,；;]/;
 const TIME_LABEL = /^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]/;
 
@@ -82,11 +84,16 @@ function readPhrase(inner: string): { unitSpecs: UnitSpec[]; deadlineRaw: string
   // "配合单位：市委组织部、市人社局，各区、县级市": a comma inside a label's list (departments,
   // then localities) does not end the label; a clause with role words of its own does.
   let continues: UnitSpec['role'] | undefined;
+  let leaders = false;
   let unitsAt = 0; // where the unlabelled names stand among the labelled lists, to keep printed order
   for (const c of clauses) {
     const time = TIME_LABEL.exec(c);
     const unit = UNIT_LABEL.exec(c);
     if (time) { deadline.push(c.slice(time[0].length).trim()); continues = undefined; continue; }
+    // The leaders' list goes on until a label or role words: "牵头市领导：王建华，李明；牵头单位：…".
+    if (LEADER_LABEL.test(c)) { leaders = true; continues = undefined; continue; }
+    if (leaders && !unit && !ROLE_WORDS.test(c)) continue;
+    leaders = false;
     // The role a label gives this clause: any label after the first clause, else only a leading 牵头/配合 one.
     let role: UnitSpec['role'] | undefined;
     if (unit && labelled.length + units.length > 0) role = roleOfLabel(unit[1]);

@@ -88,6 +88,22 @@ describe('splitUnits', () => {
     expect(splitUnits('市财政局、有关部门')).toEqual([R('市财政局'), R('有关部门')]);
   });
 
+  it('gives places the body printed once after the last of them', () => {
+    expect(splitUnits('铁东区、铁西区、千山区人民政府')).toEqual([R('铁东区人民政府'), R('铁西区人民政府'), R('千山区人民政府')]);
+    expect(splitUnits('海城市、岫岩满族自治县人民政府')).toEqual([R('海城市人民政府'), R('岫岩满族自治县人民政府')]);
+    expect(splitUnits('鞍山经济开发区、鞍山高新区管委会')).toEqual([R('鞍山经济开发区管委会'), R('鞍山高新区管委会')]);
+    // a body's own name and a lone level are not places to share it
+    expect(splitUnits('市公安局、铁西区人民政府')).toEqual([R('市公安局'), R('铁西区人民政府')]);
+    expect(splitUnits('市、县人民政府')).toEqual([R('市、县人民政府')]);
+  });
+
+  it('names no unit for 无, a dash, or a person', () => {
+    expect(splitUnits('无', 'cooperate')).toEqual([]);
+    expect(splitUnits('—', 'cooperate')).toEqual([]);
+    expect(splitUnits('王建华副市长、市工业和信息化局')).toEqual([R('市工业和信息化局')]);
+    expect(splitUnits('无锡市人民政府')).toEqual([R('无锡市人民政府')]);
+  });
+
   it('makes the first unit lead under the "排在第一位的部门为牵头部门" convention', () => {
     expect(splitUnits('税务总局、财政部、海关总署', 'responsible', { firstLeads: true }))
       .toEqual([L('税务总局'), R('财政部'), R('海关总署')]);

@@ -58,6 +58,20 @@ describe('numbered measures with responsibilities', () => {
     ]);
   });
 
+  it('does not take the leaders a bracket names for units, nor 无 or a dash', async () => {
+    const r = await parseText([
+      '某市2025年重点工作安排', '', '一、做强产业',
+      '1．推进产业链延链补链。（牵头市领导：王建华，李明；牵头单位：市工业和信息化局；责任单位：市科技局）',
+      '2．培育专精特新企业。（王建华副市长牵头，市工业和信息化局负责）',
+      '3．加强院前急救体系建设。（牵头单位：市卫生健康委；配合单位：无）',
+    ].join('\n'));
+    expect(r.tasks.map((t) => t.units.map((u) => `${u.name}/${u.role}`))).toEqual([
+      ['市工业和信息化局/lead', '市科技局/responsible'],
+      ['市工业和信息化局/responsible'],
+      ['市卫生健康委/lead'],
+    ]);
+  });
+
   it('reads 即日起 and a clause that keeps the work going as the deadline, not as a remark or a unit', async () => {
     const r = await parseText([
       '某市2023年营商环境工作方案', '', '一、重点任务',
