@@ -4,7 +4,7 @@ import { findTargets, withTagMemo } from '../extract/targets.js';
 import { parseResponsibility, splitUnits } from '../extract/units.js';
 import type { ReadDocument } from '../read/types.js';
 import type { DraftTask, Structure, UnitSpec } from '../structure/types.js';
-import { ResultSchema, SCHEMA_VERSION, type Deadline, type Result, type Target, type Task, type Unit, type Warning } from './schema.js';
+import { ResultSchema, SCHEMA_VERSION, type Deadline, type Result, type Section, type Target, type Task, type Unit, type Warning } from './schema.js';
 
 export interface BuildInput {
   bytes: Uint8Array;
@@ -22,16 +22,20 @@ function build({ bytes, path, read, structure }: BuildInput): Result {
   const year = structure.document.year;
   const warnings: Warning[] = structure.warnings.map((w) => ({ ...w, taskId: null }));
   const unitsOfSpec = new Map<string, Unit[]>(); // a unit list printed for several tasks is read once
+  const sections = new Map(structure.sections.map((s) => [s.id, s]));
   const tasks: Task[] = structure.tasks.map((d, i) => {
     const id = `t${i + 1}`;
     const units = readUnits(d.unitSpecs, unitsOfSpec);
-    const deadline = readDeadline(d, year, (message) =>
+    const own = readDeadline(d, year, (message) =>
       warnings.push({ code: 'unknown-deadline', message, line: d.origin.line, taskId: id }));
+    // A title that ends with its own date ("动员部署阶段（2025年3月）") gives the deadline, and loses the bracket.
+    const inTitle = own || !d.title ? null : bracketDeadline(d.title, year);
+    const deadline = own ?? inTitle?.deadline ?? headingDeadline(d.sectionId, sections, year);
     return {
       id,
       number: d.number,
       sectionId: d.sectionId,
-      title: d.title,
+      title: inTitle ? d.title!.slice(0, inTitle.at).trim() || d.title : d.title,
       text: d.text,
       units,
       deadline,
@@ -89,6 +93,25 @@ function readDeadline(d: DraftTask, year: number | null, warn: (m: string) => vo
   if (!found) return null;
   const { understood: _u, ...deadline } = found;
   return deadline;
+}
+
+// "（三）完成老旧小区改造（2025年10月底前）", "动员部署阶段（2025年3月）": a heading's closing bracket
+// that holds only a deadline dates every task under it that dates nothing itself.
+const HEADING_BRACKET = /[（(]([^（）()]{2,30})[）)]\s*$/;
+
+function bracketDeadline(heading: string, year: number | null): { deadline: Deadline; at: number } | null {
+  const bracket = HEADING_BRACKET.exec(heading);
+  if (!bracket) return null;
+  const parsed = parseDeadline(bracket[1], { year });
+  return parsed.understood && (parsed.due || parsed.ongoing) ? { deadline: withoutFlags(parsed), at: bracket.index } : null;
+}
+
+function headingDeadline(sectionId: string | null, sections: Map<string, Section>, year: number | null): Deadline | null {
+  for (let s = sectionId ? sections.get(sectionId) : undefined; s; s = s.parentId ? sections.get(s.parentId) : undefined) {
+    const found = bracketDeadline(s.heading, year);
+    if (found) return found.deadline;
+  }
+  return null;
 }
 
 /** A headline that is not part of the text ("对即将超期使用特种设备提醒率达100%") states targets too. */

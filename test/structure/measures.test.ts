@@ -220,6 +220,29 @@ describe('regulations and notices without responsibilities', () => {
     ]);
   });
 
+  it('dates a task that dates nothing itself by a deadline bracket closing its title or a heading above it', async () => {
+    const r = await parseText([
+      '某市城市更新工作方案', '', '二、重点任务',
+      '（一）完成老旧小区改造（2025年10月底前）',
+      '1．加快项目建设。同步加装电梯60部。（市住房城乡建设局牵头，市财政局配合）',
+      '2．建立长效管理机制。2025年6月底前出台办法。（责任单位：市民政局）',
+      '（二）治理城市交通秩序（长期坚持）',
+      '1．新增停车泊位。（责任单位：市自然资源和规划局）',
+      '（三）推进智慧城市建设',
+      '1．建设城市运行管理平台。（责任单位：市大数据局）',
+      '三、时间安排',
+      '（一）动员部署阶段（2025年3月）', '市住房城乡建设局要制定细化实施方案。',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.title, t.deadline?.raw ?? null, t.deadline?.due ?? null, t.deadline?.ongoing ?? null])).toEqual([
+      ['加快项目建设', '2025年10月底前', '2025-10-31', false],
+      // its own date wins over the heading's
+      ['建立长效管理机制', '2025年6月底前', '2025-06-30', false],
+      ['新增停车泊位', '长期坚持', null, true],
+      ['建设城市运行管理平台', null, null, null],
+    ]);
+    expect(r.sections.map((s) => s.heading)).toContain('完成老旧小区改造（2025年10月底前）');
+  });
+
   it('takes the phases of a campaign\'s 时间安排 as tasks, due at the end of their window', async () => {
     const r = await parseText([
       '关于开展电动自行车安全隐患专项整治的通知', '', '各县（市、区）人民政府：',
