@@ -242,7 +242,8 @@ export function roleOfLabel(label: string): UnitRole {
 
 // "（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）"
 // Also "责任单位中排在第一位的为牵头单位".
-const FIRST_LEADS_CONVENTION = /[，,；;]?\s*(?:排在?第一位的?(?:部门|单位)?为牵头(?:部门|单位)|第一(?:个)?(?:部门|单位)为牵头(?:部门|单位))/;
+// Also "列第一位的为牵头单位", "排在首位的为牵头单位", "由排在第一位的单位负责统筹协调".
+const FIRST_LEADS_CONVENTION = /[，,；;]?\s*(?:(?:排在?|列|排名|位列)(?:第一位?|首位|最前面?)的?(?:部门|单位)?(?:为|是)牵头(?:部门|单位)|第一(?:个)?(?:部门|单位)为牵头(?:部门|单位)|由(?:排在?|列)(?:第一位|首位)的?(?:部门|单位)?(?:牵头|负责统筹|统筹))/;
 
 /** True when a text states the convention that the first unit listed leads. */
 export function statesFirstUnitLeads(text: string): boolean {

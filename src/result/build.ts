@@ -67,7 +67,7 @@ function readUnits(specs: UnitSpec[], cache: Map<string, Unit[]>): Unit[] {
     const key = `${spec.role ?? ''}|${spec.firstLeads ? 1 : 0}|${spec.raw}`;
     let ordered = cache.get(key);
     if (ordered === undefined) {
-      const units = spec.role ? splitUnits(spec.raw, spec.role) : parseResponsibility(spec.raw) ?? splitUnits(spec.raw, 'responsible');
+      const units = spec.role ? splitUnits(spec.raw, spec.role, { firstLeads: spec.firstLeads }) : parseResponsibility(spec.raw) ?? splitUnits(spec.raw, 'responsible');
       ordered = spec.firstLeads && !spec.role && !/牵头|配合/.test(spec.raw)
         ? units.map((u, k) => ({ ...u, role: k === 0 ? 'lead' as const : 'responsible' as const }))
         : units;

@@ -64,6 +64,13 @@ function structureOf(doc: ReadDocument): Structure {
     } else tableOutline.reset();
     tableTasks.push(...readTaskTable(b, layout, tableOutline, warnings));
   }
+  // "责任单位排在第一位的为牵头单位" (in the notice or in a 注 under the table): in a row that names no
+  // lead, the first unit of its 责任单位 cell leads.
+  if (firstLeads) {
+    for (const t of tableTasks) {
+      if (!t.unitSpecs.some((u) => u.role === 'lead')) t.unitSpecs = t.unitSpecs.map((u) => (u.role === 'responsible' ? { ...u, firstLeads: true } : u));
+    }
+  }
   const tasksFromTable = tableTasks.length > 0;
   if (!tasksFromTable) captionLines.clear();
 

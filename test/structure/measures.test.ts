@@ -58,6 +58,22 @@ describe('numbered measures with responsibilities', () => {
     ]);
   });
 
+  it('lets the first unit of a table\'s 责任单位 cell lead when a 注 says so, in any of its wordings', async () => {
+    for (const note of ['注：责任单位排在第一位的为牵头单位。', '注：列首位的为牵头单位。', '注：由排在第一位的单位负责统筹协调。']) {
+      const r = await parseText([
+        '2025年民生实事项目清单',
+        '序号\t项目名称\t建设内容及目标\t责任单位\t完成时限',
+        '1\t护眼行动\t改造中小学教室照明2000间。\t市教育局、市卫生健康委\t2025年8月底前',
+        '2\t医疗救助\t门诊慢特病救助比例提高至70%。\t市医疗保障局、市民政局\t2025年6月底前',
+        '', note,
+      ].join('\n'));
+      expect(r.tasks.map((t) => t.units.map((u) => `${u.name}/${u.role}`)), note).toEqual([
+        ['市教育局/lead', '市卫生健康委/responsible'],
+        ['市医疗保障局/lead', '市民政局/responsible'],
+      ]);
+    }
+  });
+
   it('does not take the leaders a bracket names for units, nor 无 or a dash', async () => {
     const r = await parseText([
       '某市2025年重点工作安排', '', '一、做强产业',
