@@ -7,7 +7,7 @@ import { MARKER_RANK, parseMarker, parseSequelMarker, type Marker } from './mark
 import { headingOf, paragraphMeasures, segmentTasks, trimAfterResponsibility } from './measureTasks.js';
 import { OutlineBuilder } from './outline.js';
 import { isLabelLine } from '../read/labelLines.js';
-import { absorbEnumerations, absorbIntoClauses, absorbUnderOwnBracket, absorbUnderSharedBracket, hasResponsibility, isFallbackTask, newSegment, segmentText, siblings, type Segment } from './segments.js';
+import { absorbEnumerations, absorbIntoClauses, absorbUnderOwnBracket, absorbUnderSharedBracket, hasResponsibility, isFallbackTask, newSegment, segmentText, siblings, underSafeguards, type Segment } from './segments.js';
 import type { TableWording } from './restated.js';
 import { norm, type TableOfContents } from './toc.js';
 import type { DraftTask, DraftWarning } from './types.js';
@@ -143,7 +143,9 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
       };
       for (const s of live) {
         if (!s.marker || (s.children > 0 && s.marker.kind !== 'article')) continue;
-        if (responsible(s) || siblings(live, s).some(responsible)) taskSegments.add(s);
+        // A sibling's responsibility makes a measure of an item without one, but not under 保障措施: one
+        // safeguard with a 责任单位 does not make work of the others.
+        if (responsible(s) || (!underSafeguards(s) && siblings(live, s).some(responsible))) taskSegments.add(s);
       }
     } else {
       for (const s of live) if (s.marker && isFallbackTask(s)) taskSegments.add(s);

@@ -74,6 +74,21 @@ describe('numbered measures with responsibilities', () => {
     }
   });
 
+  it('does not make tasks of the safeguards beside one that carries a responsibility', async () => {
+    const r = await parseText([
+      '某市促进生活性服务业高质量发展实施方案', '', '一、重点任务',
+      '1．发展社区嵌入式养老服务。新建站点40个。（责任单位：市民政局）',
+      '2．增加普惠托育服务。新增普惠性托位800个。',
+      '二、保障措施',
+      '（一）加强组织领导。建立工作协调机制，统筹推进各项任务落实。',
+      '（二）强化要素保障。对新获评省级以上品牌的企业一次性奖励10万元。（责任单位：市财政局）',
+      '（三）做好宣传引导。充分利用新媒体平台，宣传推广典型经验。',
+    ].join('\n'));
+    // a measure's sibling without a bracket is still one
+    expect(r.tasks.map((t) => t.title)).toEqual(['发展社区嵌入式养老服务', '增加普惠托育服务', '强化要素保障']);
+    expect(r.warnings.filter((w) => w.code === 'unplaced-text').map((w) => w.line)).toEqual([7, 9]);
+  });
+
   it('does not take the leaders a bracket names for units, nor 无 or a dash', async () => {
     const r = await parseText([
       '某市2025年重点工作安排', '', '一、做强产业',
