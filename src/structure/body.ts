@@ -97,6 +97,10 @@ export function readBody(paras: Paragraph[], outline: OutlineBuilder, opts: Body
       current = seg;
       continue;
     }
+    if (current?.lastWasLabel && continuesTimeLabel(current.labels[current.labels.length - 1], text)) {
+      current.labels[current.labels.length - 1].push(p);
+      continue;
+    }
     if (isLabelLine(text) && current) {
       // groups[k] are the paragraphs that labels[k] follow.
       if (current.lastWasLabel) current.labels[current.labels.length - 1].push(p);
@@ -212,4 +216,15 @@ function saysMoreThan(heading: string, rest: string): boolean {
   const t = rest.trim();
   const after = t.startsWith(heading) ? t.slice(heading.length) : '';
   return /[\p{L}\p{N}]/u.test(after.replace(/^[。！？.]/, ''));
+}
+
+// "时间节点：" (or "时间节点：3月底前，…；") with its milestones on the lines below: each starts with a
+// date and goes on the label, not into a new part of the task.
+const OPEN_TIME_LABEL = /^(?:完成时限|完成时间|时间节点|时限要求)\s*[:：](?:.*[；;，,])?\s*$/;
+const MILESTONE = /^(?:\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|第?[一二三四]季度|[上下]半年|年底|年内)/;
+
+function continuesTimeLabel(labels: Paragraph[], text: string): boolean {
+  const last = labels[labels.length - 1].text.trim();
+  // A milestone line among the labels was put there by this rule: the list goes on after its ；.
+  return MILESTONE.test(text.trim()) && (OPEN_TIME_LABEL.test(last) || (MILESTONE.test(last) && /[；;，,]$/.test(last)));
 }

@@ -85,14 +85,18 @@ const LABEL_SPLIT = /(牵头单位|牵头部门|责任单位|责任部门|配合
 function readLabels(lines: Paragraph[], firstLeads: boolean): { unitSpecs: UnitSpec[]; deadlineRaw: string | null } {
   const unitSpecs: UnitSpec[] = [];
   let deadlineRaw: string | null = null;
+  let lastLabel: string | null = null;
   for (const p of lines) {
     const t = p.text.trim();
     const parts: { label: string; value: string }[] = [];
     const matches = [...t.matchAll(LABEL_SPLIT)];
+    // A milestone on a line of its own goes on the label above it ("时间节点：" then "3月底前，…；").
+    if (!matches.length && lastLabel) parts.push({ label: lastLabel, value: t.replace(/[。.；;，,]$/, '') });
     matches.forEach((m, k) => {
       const start = m.index! + m[0].length;
       const end = k + 1 < matches.length ? matches[k + 1].index! : t.length;
-      parts.push({ label: m[1], value: t.slice(start, end).trim().replace(/[。.]$/, '') });
+      parts.push({ label: m[1], value: t.slice(start, end).trim().replace(/[。.；;，,]$/, '') });
+      lastLabel = m[1];
     });
     for (const { label, value } of parts) {
       if (!value) continue;

@@ -403,6 +403,22 @@ describe('label-line blocks under a heading line', () => {
       ['（二）', '缓解企业融资难题', '推动政府性融资担保机构扩面增量', ['区财政局']],
     ]);
   });
+
+  it('keep milestones printed on the lines under a 时间节点 label on that label', async () => {
+    const r = await parseText([
+      '2025年重点任务督办清单', '一、产业振兴类',
+      '1．打造数字经济产业园', '工作目标：引进数字经济企业50户以上。',
+      '时间节点：', '3月底前，完成园区运营主体招引；', '12月底前，入驻企业达到50户。',
+      '牵头单位：市数据局', '配合单位：市科技局',
+      '2．推进钢铁产业延链补链', '工作目标：全年实施钢铁精深加工项目15个。',
+      '时间节点：3月底前完成项目谋划储备；', '12月底前15个项目全部开工。',
+      '牵头单位：市工业和信息化局',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.deadline?.raw, t.deadline?.due, t.units.map((u) => u.name)])).toEqual([
+      ['1', '打造数字经济产业园', '3月底前，完成园区运营主体招引；12月底前，入驻企业达到50户', '2025-12-31', ['市数据局', '市科技局']],
+      ['2', '推进钢铁产业延链补链', '3月底前完成项目谋划储备；12月底前15个项目全部开工', '2025-12-31', ['市工业和信息化局']],
+    ]);
+  });
 });
 
 describe('a responsibility on a line of its own after the sub-items', () => {
