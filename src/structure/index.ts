@@ -3,7 +3,7 @@ import { codePointLength } from '../extract/chars.js';
 import { statesFirstUnitLeads } from '../extract/units.js';
 import type { Paragraph } from '../read/types.js';
 import { readBody } from './body.js';
-import { closingSignatureLines, extractMetadata } from './metadata.js';
+import { closingSignatureLines, extractMetadata, noticeSignatureLines } from './metadata.js';
 import { OutlineBuilder } from './outline.js';
 import { healParagraphs, type HealedParagraph } from './paragraphs.js';
 import { parseMarker } from './markers.js';
@@ -116,6 +116,15 @@ function headOf(paras: Paragraph[], title: string | null): Set<number> {
   for (let i = 0; i <= end; i++) head.add(i);
   // The 落款 that closes the document: metadata reads it as issuer and issuedDate, so it is placed.
   for (const i of closingSignatureLines(paras)) head.add(i);
+  // The 落款 of a notice before its plan or 附件, after a long last paragraph too, and the plan's
+  // title lines right after it.
+  const signature = noticeSignatureLines(paras);
+  for (const i of signature) head.add(i);
+  for (let i = signature.length ? signature[signature.length - 1] + 1 : paras.length; i < paras.length; i++) {
+    const t = paras[i].text.trim();
+    if (parseMarker(t) || codePointLength(t) > 40 || /[。，；：:]/.test(t)) break;
+    head.add(i);
+  }
   // Short non-sentence lines before the first numbered item are headings (the plan's own title).
   for (let i = end + 1; i < Math.min(paras.length, end + 60); i++) {
     const t = paras[i].text.trim();

@@ -242,6 +242,17 @@ export function closingSignatureLines(paras: Paragraph[]): number[] {
   return [];
 }
 
+/**
+ * The lines of the 落款 that closes a notice before the plan or the 附件 it carries: the first
+ * date line of the document's opening part, with the issuing bodies above it.
+ */
+export function noticeSignatureLines(paras: Paragraph[]): number[] {
+  for (let i = 1; i < Math.min(paras.length - 1, 60); i++) {
+    if (parseDateLine(paras[i].text.trim())) return [...issuerLinesBefore(paras, i), i];
+  }
+  return [];
+}
+
 /** The lines above a 落款 date that name its issuers, top first. */
 function issuerLinesBefore(paras: Paragraph[], dateIndex: number): number[] {
   const out: number[] = [];

@@ -327,6 +327,22 @@ describe('regulations: chapters printed with their first clause, duties in the s
   });
 });
 
+describe('the 落款 of a notice', () => {
+  it('is not unplaced text after a long last paragraph, before the plan or the 附件 it carries', async () => {
+    const r = await parseText([
+      '淮安市人民政府关于实施2025年市级民生实事项目的通知', '淮政发〔2025〕8号', '各县区人民政府：',
+      '现将项目清单印发给你们，请认真组织实施。',
+      '各责任单位要将民生实事项目作为年度重点工作，主要负责同志亲自研究部署，逐项制定实施方案，确保按时保质完成。',
+      '淮安市人民政府', '2025年3月5日',
+      '2025年市级民生实事项目清单',
+      '1．城市口袋公园建设。新建改造口袋公园30个。（责任单位：市城市管理局）',
+    ].join('\n'));
+    expect(r.document).toMatchObject({ issuer: '淮安市人民政府', issuedDate: '2025-03-05' });
+    // the notice's own requirement is still reported; its 落款 is not
+    expect(r.warnings.filter((w) => w.code === 'unplaced-text').map((w) => w.line)).toEqual([5]);
+  });
+});
+
 describe('text after a section heading', () => {
   it('warns about the sentences after a heading that is only a section, with their line', async () => {
     const r = await parseText([
