@@ -12,10 +12,12 @@ const ROLE_WORDS_IN_CELL = /牵头|配合|协办|主办/;
 // each data row is a task; empty cells under a merged 序号 or 重点任务 inherit
 // from the row above; category rows (一、… spanning the row) are sections.
 
-export type ColumnRole = 'number' | 'title' | 'text' | 'target' | UnitRole | 'deadline' | 'year' | 'measure' | 'other';
+export type ColumnRole = 'number' | 'title' | 'text' | 'target' | UnitRole | 'deadline' | 'year' | 'measure' | 'category' | 'other';
 
 const HEADER_WORDS: [RegExp, ColumnRole][] = [
   [/^(序号|编号|序|项目编号)$/, 'number'],
+  // A first column of categories merged over their rows (一、稳增长扩内需): sections, as category rows are.
+  [/^(?:类别|分类|工作类别|任务类别|领域|重点领域|工作领域|板块|方面)$/, 'category'],
   // An indicator table's value for a year (指标名称 | 单位 | 2023年 | 2024年 | 2025年), and its unit of measure.
   [/^(?:19|20)\d{2}年?(?:目标值?|预期值?)?$/, 'year'],
   [/^(?:计量)?单位$/, 'measure'],
@@ -106,6 +108,7 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
   const tasks: DraftTask[] = [];
   let number: string | null = null;
   let title: string | null = null;
+  let columnCategory = '';
   for (let r = layout.headerRow + 1; r < table.rows.length; r++) {
     const row = table.rows[r];
     const texts = row.map((c) => (c.merged ? '' : c.text.trim()));
@@ -126,6 +129,17 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
       number = null;
       title = null;
       continue;
+    }
+    const categoryCell = columns.indexOf('category');
+    // Merged cells repeat their text: a new category is a new text (an empty cell keeps the last).
+    const cat = categoryCell >= 0 ? norm(row[categoryCell]?.text ?? '') : '';
+    if (cat && cat !== columnCategory) {
+      columnCategory = cat;
+      const marker = parseMarker(cat);
+      if (marker) outline.add(marker, marker.rest.trim(), row[categoryCell].line);
+      else outline.openRoot(cat, row[categoryCell].line);
+      number = null;
+      title = null;
     }
     const num = roleText(columns, row, 'number');
     const ttl = roleText(columns, row, 'title');

@@ -24,6 +24,7 @@ describe('headerRole', () => {
     ['序号', 'number'], ['重点任务', 'title'], ['具体任务', 'title'], ['具体措施', 'text'], ['主要内容', 'text'],
     ['牵头单位', 'lead'], ['牵头部门', 'lead'], ['配合单位', 'cooperate'], ['责任单位', 'responsible'], ['指导部门', 'responsible'],
     ['完成时限', 'deadline'], ['完成时间', 'deadline'], ['时间节点', 'deadline'], ['责任领导', null], ['备注', null],
+    ['类别', 'category'], ['重点领域', 'category'],
     // Headers of county and department plans.
     ['重点工作', 'title'], ['工作要点', 'title'], ['改革举措', 'title'], ['工作举措', 'text'], ['主要举措', 'text'],
     ['年度目标', 'target'], ['目标值', 'target'], ['主要指标', 'target'], ['工作目标', 'text'], ['时间要求', 'deadline'],
@@ -199,6 +200,21 @@ describe('readTaskTable: rows that are not tasks, cells that say nothing', () =>
     ]);
     expect(sections.map((s) => [s.marker, s.heading])).toEqual([['一、', '优化政务服务'], ['（二）', '加强要素保障']]);
     expect(tasks.map((t) => [t.number, t.sectionId])).toEqual([['1', sections[0].id], ['2', sections[1].id]]);
+  });
+
+  it('makes a first column of categories merged over their rows sections, as category rows are', () => {
+    const { tasks, sections } = read([
+      ['类别', '序号', '工作任务', '牵头单位', '完成时限'],
+      ['一、稳增长扩内需', '1', '社会消费品零售总额增长6.5%。', '市商务局', '2025年12月底'],
+      ['^', '2', '完成年度投资800亿元以上。', '市发展改革委', '2025年12月底'],
+      ['二、保障和改善民生', '3', '城镇新增就业4.2万人。', '市人力资源和社会保障局', '2025年12月底'],
+    ]);
+    expect(sections.map((s) => [s.marker, s.heading])).toEqual([['一、', '稳增长扩内需'], ['二、', '保障和改善民生']]);
+    expect(tasks.map((t) => [t.number, t.sectionId, t.text])).toEqual([
+      ['1', sections[0].id, '社会消费品零售总额增长6.5%。'],
+      ['2', sections[0].id, '完成年度投资800亿元以上。'],
+      ['3', sections[1].id, '城镇新增就业4.2万人。'],
+    ]);
   });
 });
 
