@@ -11,10 +11,11 @@ import { leadsInText, unitsInSentences } from './unitsInText.js';
 /** One segment → one task, or several when it holds several responsibilities or label groups. */
 export function segmentTasks(s: Segment, sectionId: string | null, firstLeads: boolean): DraftTask[] {
   const m = s.marker!;
-  const kind = m.kind === 'article' ? 'article' : m.kind === 'enum' ? 'enumeration' : s.labels.length ? 'block' : 'measure';
+  let kind: DraftTask['origin']['kind'] = m.kind === 'article' ? 'article' : m.kind === 'enum' ? 'enumeration' : s.labels.length ? 'block' : 'measure';
   const number = m.number;
-  // A clause of a regulation (第二条　本办法适用于…) has no heading unless one is set off by a colon.
-  const titleFor = (t: string) => (m.kind === 'article' && !/[：:]/.test(m.raw) ? null : titleOf(t));
+  // A clause of a regulation (第二条　本办法适用于…) has no heading unless one is set off by a colon; a
+  // measure written as an article, with a responsibility ("第一条　鼓励企业加大研发投入。…（牵头单位：…）"), has.
+  let titleFor = (t: string) => (m.kind === 'article' && !/[：:]/.test(m.raw) ? null : titleOf(t));
   // Label-line form: each group of paragraphs followed by its labels is a task.
   if (s.labels.length) {
     const headText = m.rest.trim();
@@ -61,6 +62,10 @@ export function segmentTasks(s: Segment, sectionId: string | null, firstLeads: b
     const trailing = endsAt(text, ph.end);
     const sentenceEnd = /^[。；;]/.test(text.slice(ph.end)) || /[。；;]$/.test(text.slice(0, ph.start));
     if (trailing || sentenceEnd) cuts.push({ end: trailing ? text.length : ph.end + (/^[。；;]/.test(text.slice(ph.end)) ? 1 : 0), units: ph.unitSpecs.map((u) => ({ ...u, firstLeads })), deadlineRaw: ph.deadlineRaw });
+  }
+  if (cuts.length && m.kind === 'article') {
+    titleFor = titleOf;
+    kind = 'measure'; // rule 2 of docs/conventions.md: a numbered measure that carries a responsibility
   }
   if (cuts.length <= 1) {
     const c = cuts[0];

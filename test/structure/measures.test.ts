@@ -89,6 +89,18 @@ describe('numbered measures with responsibilities', () => {
     expect(r.warnings.filter((w) => w.code === 'unplaced-text').map((w) => w.line)).toEqual([7, 9]);
   });
 
+  it('reads a measure written as an article, with its responsibility, as a measure with a title', async () => {
+    const r = await parseText([
+      '某市关于支持科技创新的若干措施', '',
+      '第一条　鼓励企业加大研发投入。对研发投入增长的企业给予奖补。（牵头单位：市科技局；配合单位：市财政局；完成时限：长期坚持）',
+      '第二条　支持高新技术企业扩量提质。对首次认定的企业给予一次性奖励20万元。（牵头单位：市科技局）',
+    ].join('\n'));
+    expect(r.tasks.map((t) => [t.number, t.title, t.origin.kind])).toEqual([
+      ['第一条', '鼓励企业加大研发投入', 'measure'],
+      ['第二条', '支持高新技术企业扩量提质', 'measure'],
+    ]);
+  });
+
   it('does not take the leaders a bracket names for units, nor 无 or a dash', async () => {
     const r = await parseText([
       '某市2025年重点工作安排', '', '一、做强产业',
