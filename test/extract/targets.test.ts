@@ -165,6 +165,9 @@ const TARGETS: [string, T[]][] = [
   ['按照300元/平方米的标准给予一次性补贴。', [t('=', 300, '元/平方米', '补贴')]],
   ['非居民用气价格下调至3.2元/立方米。', [t('<=', 3.2, '元/立方米', '非居民用气价格')]],
   ['工商业用电价格降至0.6元/千瓦时以下。', [t('<=', 0.6, '元/千瓦时', '工商业用电价格')]],
+  // the count of those the work is for, after 为/向
+  ['为3000户特殊困难老年人家庭实施适老化改造。', [t('=', 3000, '户', '特殊困难老年人家庭实施适老化改造')]],
+  ['向500家企业发放消费券。', [t('=', 500, '家', '企业发放消费券')]],
   // a time limit counted from an event is a relative deadline, not a target
   ['奖补资金在公示结束后15个工作日内拨付到位。', []],
   // doubling: a multiple of the base, a floor; not when it is done (翻了一番)
