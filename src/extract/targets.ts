@@ -849,7 +849,9 @@ function metricsOf(t: string, chain: Found[], floor: number): string[] {
     // after it: "对新增“小升规”企业，一次性奖励企业2万元补助" → 新增“小升规”企业奖励.
     const from = sentenceStartOf(t, head.comparatorStart);
     const span = t.slice(from, head.comparatorStart);
-    const recipients = [...span.matchAll(/(?:^|[，,；;])对([^，,；;]+)[，,]/g)];
+    // The recipient clause holds no amount and no grant of its own: "对首次认定的企业给予20万元，对重新认定的
+    // 给予10万元" gives the second amount to 重新认定的, not to the whole first clause.
+    const recipients = [...span.matchAll(/(?:^|[，,；;])对((?:(?!给予|予以)[^，,；;])+?)(?:[，,]|(?=(?:一次性|分别)?(?:给予|予以)))/g)];
     const lastRecipient = recipients[recipients.length - 1];
     if (lastRecipient) {
       const recipient = nounPhrase(lastRecipient[1]);
