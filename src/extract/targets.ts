@@ -119,6 +119,7 @@ const GRANT = /奖励|补助|奖补|补贴|资助|贴息|扶持资金/;
 const SANCTION = /罚款|罚金|处罚|没收|滞纳金|赔偿金/;
 // "再给予100万元用于科学研究": money given without a grant noun; the recipient alone is the metric.
 const GIVE = /给予|予以/;
+const grants = (s: string) => GRANT.test(s) || GIVE.test(s);
 // A bare rate right after a verb of change reports the change ("分别增长48%", "压缩55%").
 const PER_BASE = /每(?:新|多)?(?:招用|吸纳|招收|引进|录用|安置|聘用|带动|培养|培训|认定|新增|投资|建成|建设|销售|出口|采购|使用|减少|增加|增长|提高|降低|超过)$/;
 const PER_BASE_PHRASE = /每[^，,；;。每]{1,30}$/;
@@ -724,9 +725,10 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   // "15万平方米以上的住宅小区", "投资1000万元及以上的": an amount qualifying a noun is a criterion.
   // A share is different: "90%以上的事项实现全程网办" sets a level.
   // "对研发费用增长20%以上的企业给予奖补": a share qualifying who is granted is a criterion too.
-  if (q.unit === '%' && /^的(?!比例|标准|额度)[\u4e00-\u9fa5]/.test(t.slice(q.end)) && /给予|予以|奖励|补助|奖补|补贴|资助/.test(partAround(t, q.end, q.end))) return null;
+  if (q.unit === '%' && /^的(?!比例|标准|额度)[\u4e00-\u9fa5]/.test(t.slice(q.end)) && grants(partAround(t, q.end, q.end))) return null;
   // "按每人每月200元的标准发放补贴" is a rate, not a criterion.
-  if (q.unit !== '%' && /^的(?!(?:标准|补助标准|补贴标准|比例|额度)[^，,；;。]*(?:奖励|补助|奖补|补贴|资助|贴息|发放|给予|予以))/.test(t.slice(q.end))) return null;
+  const rateOfGrant = /^的(?:补助|补贴)?(?:标准|比例|额度)([^，,；;。]*)/.exec(t.slice(q.end));
+  if (q.unit !== '%' && /^的/.test(t.slice(q.end)) && !(rateOfGrant && (grants(rateOfGrant[1]) || /发放/.test(rateOfGrant[1])))) return null;
   // "每月至少报送3条工作动态和一篇综合性文章": a count coordinated with the previous count's
   // object shares its comparator word.
   // So does a count of the same unit after 、 in a list of objects of one verb: "选拔100名正职后备人才、

@@ -185,7 +185,7 @@ function sharePlaceBody(names: string[]): string[] {
 
 function shareDepartmentWord(names: string[]): string[] {
   const suffix = names.length > 1 ? SHARED_DEPARTMENT.exec(names[names.length - 1])?.[1] : undefined;
-  if (!suffix) return sharePlaceBody(names);
+  if (!suffix) return names;
   const out = [...names];
   let first = out.length - 1;
   for (let i = out.length - 2; i >= 0 && BARE_FIELD.test(out[i]) && !BODY_SUFFIX.test(out[i]) && !LEVEL.test(out[i]); i--) {
@@ -217,7 +217,7 @@ function applyFirstLeads(units: Unit[]): Unit[] {
  */
 export function splitUnits(raw: string, role: UnitRole = 'responsible', opts: UnitOptions = {}): Unit[] {
   const items = splitOutsideBrackets(stripWrappingBrackets(raw), LIST_SEPARATORS).flatMap(splitAtSpaces);
-  const names = shareDepartmentWord(joinLevelWords(items.flatMap(namesOfItem)));
+  const names = sharePlaceBody(shareDepartmentWord(joinLevelWords(items.flatMap(namesOfItem))));
   const out: Unit[] = [];
   for (const name of names) pushUnique(out, { name, role });
   return opts.firstLeads && role === 'responsible' ? applyFirstLeads(out) : out;

@@ -6,6 +6,7 @@ import { collectHeadlines, isHeadline, type HeadlineBlock } from './headlines.js
 import { MARKER_RANK, parseMarker, parseSequelMarker, type Marker } from './markers.js';
 import { headingOf, paragraphMeasures, segmentTasks, trimAfterResponsibility } from './measureTasks.js';
 import { OutlineBuilder } from './outline.js';
+import { DEADLINE_CLAUSE, TIME_LABEL } from './responsibility.js';
 import { isLabelLine } from '../read/labelLines.js';
 import { absorbEnumerations, absorbIntoClauses, absorbUnderOwnBracket, absorbUnderSharedBracket, hasResponsibility, isFallbackTask, newSegment, segmentText, siblings, underSafeguards, type Segment } from './segments.js';
 import type { TableWording } from './restated.js';
@@ -220,11 +221,9 @@ function saysMoreThan(heading: string, rest: string): boolean {
 
 // "时间节点：" (or "时间节点：3月底前，…；") with its milestones on the lines below: each starts with a
 // date and goes on the label, not into a new part of the task.
-const OPEN_TIME_LABEL = /^(?:完成时限|完成时间|时间节点|时限要求)\s*[:：](?:.*[；;，,])?\s*$/;
-const MILESTONE = /^(?:\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|第?[一二三四]季度|[上下]半年|年底|年内)/;
-
 function continuesTimeLabel(labels: Paragraph[], text: string): boolean {
   const last = labels[labels.length - 1].text.trim();
-  // A milestone line among the labels was put there by this rule: the list goes on after its ；.
-  return MILESTONE.test(text.trim()) && (OPEN_TIME_LABEL.test(last) || (MILESTONE.test(last) && /[；;，,]$/.test(last)));
+  if (!DEADLINE_CLAUSE.test(text.trim())) return false;
+  // An empty time label, or one (or a milestone line put there by this rule) whose list goes on after ；.
+  return (TIME_LABEL.test(last) && /[:：]\s*$/.test(last)) || ((TIME_LABEL.test(last) || DEADLINE_CLAUSE.test(last)) && /[；;，,]$/.test(last));
 }

@@ -14,13 +14,13 @@ const ROLE_WORDS = /牵头|负责|配合|协办|责任单位|责任部门|主办
 // 即 as in 即… (namely), not 即日起 (from today on).
 const NOT_RESP = /包抓领导|分管领导|例如|比如|包括|含|即(?!日|时|刻)|简称|以下简称|见附件/;
 // "2023年底前完成，并长期坚持": the clause after a date that says the work goes on is the deadline's too.
-const DEADLINE_CLAUSE = /^(?:并|此后|之后|以后)?(?:即日|全年|(?:19|20)\d{2}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年内|年末|上半年|下半年|[一二三四1-4]季度|第[一二三四]季度|长期|持续|常态化|每年|每季度|每月|每半年|按进度|逐年|分年度|定期)/;
+export const DEADLINE_CLAUSE = /^(?:并|此后|之后|以后)?(?:即日|全年|(?:19|20)\d{2}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年内|年末|上半年|下半年|[一二三四1-4]季度|第[一二三四]季度|长期|持续|常态化|每年|每季度|每月|每半年|按进度|逐年|分年度|定期)/;
 
 const UNIT_LABEL = /^(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协办单位|主办单位|责任主体|(?:参与|协助|协同|指导)(?:单位|部门))\s*[:：]/;
 // "牵头市领导：王建华", "责任领导：…": people, not units (as the 责任领导 column of a table).
 const LEADER_LABEL = /^(?:牵头|责任|联系|挂帅)?(?:[省市县区]级?)?(?:牵头|责任)?领导(?:同志)?\s*[:：]/;
 const CLAUSE_SEPARATOR = /[，,；;]/;
-const TIME_LABEL = /^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]/;
+export const TIME_LABEL = /^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]/;
 
 export interface ResponsibilityPhrase {
   start: number; // index of the opening bracket in the text
