@@ -93,36 +93,40 @@ export async function readPdfPages(bytes: Uint8Array, name: string): Promise<Rea
     } catch (e) {
       throw loadError(e as Error, name);
     }
-    return await readPages({
-      numPages: doc.numPages,
-      text: async (n) => {
-        const page = await doc.getPage(n);
-        try {
-          const [x0, y0, x1, y1] = page.view;
-          const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
-          const items: TextItem[] = [];
-          for (const raw of content.items) {
-            if (!('str' in raw)) continue;
-            const [a, b, c, d, e, f] = raw.transform;
-            // Rotated or vertical text (stamps, watermarks, margin notes) is not body text.
-            if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) continue;
-            const size = Math.abs(d) || raw.height || Math.abs(a);
-            items.push({ str: raw.str, x: e - x0, y: f - y0, w: raw.width, size });
+    try {
+      return await readPages({
+        numPages: doc.numPages,
+        text: async (n) => {
+          const page = await doc.getPage(n);
+          try {
+            const [x0, y0, x1, y1] = page.view;
+            const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+            const items: TextItem[] = [];
+            for (const raw of content.items) {
+              if (!('str' in raw)) continue;
+              const [a, b, c, d, e, f] = raw.transform;
+              // Rotated or vertical text (stamps, watermarks, margin notes) is not body text.
+              if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) continue;
+              const size = Math.abs(d) || raw.height || Math.abs(a);
+              items.push({ str: raw.str, x: e - x0, y: f - y0, w: raw.width, size });
+            }
+            return { number: n, width: x1 - x0, height: y1 - y0, items, segments: [] };
+          } finally {
+            page.cleanup();
           }
-          return { number: n, width: x1 - x0, height: y1 - y0, items, segments: [] };
-        } finally {
-          page.cleanup();
-        }
-      },
-      rulings: async (n) => {
-        const page = await doc.getPage(n);
-        try {
-          return rulings(await page.getOperatorList(), OPS, [page.view[0], page.view[1]]);
-        } finally {
-          page.cleanup();
-        }
-      },
-    });
+        },
+        rulings: async (n) => {
+          const page = await doc.getPage(n);
+          try {
+            return rulings(await page.getOperatorList(), OPS, [page.view[0], page.view[1]]);
+          } finally {
+            page.cleanup();
+          }
+        },
+      });
+    } catch (e) {
+      throw pageError(e as Error, name);
+    }
   } finally {
     // Destroys the document with its worker side and caches.
     await parser.destroy().catch(() => undefined);
@@ -135,6 +139,14 @@ function loadError(e: Error, name: string): InputError {
   if (/Password/i.test(kind) || /password/i.test(e.message)) return new InputError(name, 'encrypted PDF: a password is needed to open it');
   if (/InvalidPDF|FormatError/i.test(kind)) return new InputError(name, `not a valid PDF (${oneLine(e.message)})`);
   return new InputError(name, `cannot read the PDF (${oneLine(e.message)})`);
+}
+
+// pdf.js reports a broken stream inside a page (a corrupt or truncated file: "Bad encoding in flate
+// stream") as an UnknownErrorException from its worker side: the file's fault, not the parser's.
+function pageError(e: Error, name: string): Error {
+  if (e instanceof InputError) return e;
+  if (/UnknownErrorException|FormatError|InvalidPDFException/.test(e.name ?? '')) return new InputError(name, `corrupt PDF: a page cannot be read (${oneLine(e.message)})`);
+  return e;
 }
 
 const oneLine = (s: string) => s.split('\n')[0].slice(0, 200);

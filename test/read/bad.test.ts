@@ -7,6 +7,8 @@ import { formats } from './helpers.js';
 // is one line, "<file>: <reason>" (the CLI prints it and exits 2, writing nothing).
 
 const REASONS: Record<string, RegExp> = {
+  // a bit flipped inside a page's compressed content stream (found by the fuzz script)
+  'corrupt-page-stream.pdf': /^corrupt PDF: a page cannot be read \(Bad encoding in flate stream\)$/,
   'corrupt.docx': /^not a valid \.docx \(no ZIP end record: the file is truncated or not a ZIP archive\)$/,
   'download-error.pdf': /^not a \.pdf file: it is an HTML page \(“404 Not Found”\) with no document text$/,
   'empty.docx': /^empty file$/,
