@@ -33,6 +33,21 @@ type OleExtractorClass = new () => OleExtractor & {
 const WordOleExtractor = require('word-extractor/lib/word-ole-extractor.js') as OleExtractorClass;
 const BufferReader = require('word-extractor/lib/buffer-reader.js') as new (b: Buffer) => { open(): Promise<void> };
 
+// word-extractor follows a sector chain until it ends or points at itself; a damaged file whose chain
+// loops through two or more sectors grows that array until V8 aborts the whole process (a batch
+// included: nodejs/node#47224). The same walk, stopping at a sector seen before or outside the table.
+const AllocationTable = require('word-extractor/lib/ole-allocation-table.js') as { prototype: { _table: number[]; getSecIdChain(start: number): number[] } };
+AllocationTable.prototype.getSecIdChain = function getSecIdChain(this: { _table: number[] }, start: number): number[] {
+  const chain: number[] = [];
+  const seen = new Set<number>();
+  for (let secId = start; secId > -1; secId = this._table[secId]) {
+    if (seen.has(secId) || secId >= this._table.length) throw new Error(`broken sector chain at sector ${secId}`);
+    seen.add(secId);
+    chain.push(secId);
+  }
+  return chain;
+};
+
 /** One paragraph's properties from its PAPX. */
 interface ParaProps {
   fcStart: number;
