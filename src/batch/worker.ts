@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { ignoreStrayPdfjsRejections } from '../read/pdfjsErrors.js';
 import { useDictionaryIndex } from '../extract/segment.js';
 import { runJob } from './job.js';
 import type { Job, WorkerSetup } from './protocol.js';
@@ -7,6 +8,7 @@ import type { Job, WorkerSetup } from './protocol.js';
 // replaces a worker that runs past the timeout or dies.
 if (!parentPort) throw new Error('batch worker must run in a worker thread');
 const port = parentPort;
+ignoreStrayPdfjsRejections();
 const setup = workerData as WorkerSetup | undefined;
 if (setup?.dictionaryIndex) useDictionaryIndex(setup.dictionaryIndex);
 

@@ -4,6 +4,7 @@ import { registerParse } from '../commands/parse.js';
 import { registerSchema } from '../commands/schema.js';
 import { registerExtraCommands } from './extra.js';
 import { toolVersion } from '../version.js';
+import { ignoreStrayPdfjsRejections } from '../read/pdfjsErrors.js';
 
 
 export function buildProgram(): Command {
@@ -28,6 +29,7 @@ function withDefaultCommand(program: Command, argv: string[]): string[] {
 }
 
 export async function main(argv = process.argv): Promise<number> {
+  ignoreStrayPdfjsRejections();
   const program = buildProgram();
   try {
     await program.parseAsync(withDefaultCommand(program, argv));

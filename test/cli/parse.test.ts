@@ -59,6 +59,16 @@ describe('bad input: one line naming the file and the reason, exit 2, no output 
     ['unknown extension', () => { const f = join(dir, 'plan.xyz'); writeFileSync(f, '一、总体要求'); return f; }, /plan\.xyz: unsupported file type/],
     ['a directory', () => { const d = join(dir, 'adir'); mkdirSync(d, { recursive: true }); return d; }, /adir: is a directory/],
     ['a missing file', () => join(dir, 'nope.txt'), /nope\.txt: no such file/],
+    // Two bytes of seed000.pdf's page streams broken (found by the fuzz script): pdf.js fails the page read
+    // and also rejects a promise of its own that nothing awaits, which would end the process with a stack.
+    ['a PDF with damaged page streams', () => {
+      const bytes = Buffer.from(readFileSync(fixture('formats/seed000.pdf')));
+      bytes[381821] = 0x28;
+      bytes[382445] = 0x28;
+      const f = join(dir, 'damaged.pdf');
+      writeFileSync(f, bytes);
+      return f;
+    }, /damaged\.pdf: corrupt PDF: a page cannot be read \(End of file inside array\.\)$/],
   ];
   for (const [name, make, message] of cases) {
     it(name, async () => {
