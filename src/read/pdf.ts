@@ -6,6 +6,7 @@ import { assemble } from './assemble.js';
 import { layoutPages, type PageInput, type Segment, type TextItem } from './pdfLayout.js';
 import { charCount, MIN_PAGE_CHARS, readPages, type ReadPages } from './pdfPages.js';
 import { loadingPdfjs } from './pdfjsBuiltins.js';
+import { isPdfjsFileError } from './pdfjsErrors.js';
 import { importExternal } from '../importExternal.js';
 import type { ReadDocument } from './types.js';
 
@@ -145,7 +146,7 @@ function loadError(e: Error, name: string): InputError {
 // stream") as an UnknownErrorException from its worker side: the file's fault, not the parser's.
 function pageError(e: Error, name: string): Error {
   if (e instanceof InputError) return e;
-  if (/UnknownErrorException|FormatError|InvalidPDFException/.test(e.name ?? '')) return new InputError(name, `corrupt PDF: a page cannot be read (${oneLine(e.message)})`);
+  if (isPdfjsFileError(e)) return new InputError(name, `corrupt PDF: a page cannot be read (${oneLine(e.message)})`);
   return e;
 }
 

@@ -5,13 +5,14 @@
 // library caller that sees them can do the same with this test.
 const PDFJS_EXCEPTION = /^(?:ParserEOFException|FormatError|UnknownErrorException|InvalidPDFException|MissingPDFException)$/;
 
-export function isStrayPdfjsRejection(reason: unknown): boolean {
+/** An exception pdf.js raises for a damaged file (its worker side's errors come as UnknownErrorException). */
+export function isPdfjsFileError(reason: unknown): boolean {
   return reason instanceof Error && PDFJS_EXCEPTION.test(reason.name);
 }
 
 /** Ignore pdf.js's stray rejections; any other unhandled rejection still ends the process. */
 export function ignoreStrayPdfjsRejections(): void {
   process.on('unhandledRejection', (reason) => {
-    if (!isStrayPdfjsRejection(reason)) throw reason;
+    if (!isPdfjsFileError(reason)) throw reason;
   });
 }
