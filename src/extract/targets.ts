@@ -792,14 +792,17 @@ function judge(t: string, q: Quantity, previous: Found | null, report: boolean):
   if (finished) return { ...base, end: q.end + remarkLength + finished[0].length, comparator: bareComparator };
   if (CLAUSE_END.test(after)) return { ...base, comparator: bareComparator };
   // "培育1-2家县级示范出口企业", "每年开展1次“纳税10强企业”评选活动": a count right after its verb.
-  // "为3000户困难家庭实施适老化改造", "向500家企业发放消费券": the count of those the work is for.
-  const beneficiaries = /(?:(?<![成作认视称])为|向)(?:全[省市县区]|辖区)?$/.test(t.slice(Math.max(0, q.start - 4), q.start))
-    && /^[\u4e00-\u9fa5“"]{2,24}?(?:实施|提供|发放|开展|安装|配备|配送|免费|落实|办理|兑现)/.test(after);
   if (!q.chinese && COUNTING_UNIT.test(q.unit) && !TIME_UNIT.test(q.unit) && /^[\u4e00-\u9fa5“"]/.test(after)
-    && !/^(?:不|以|的|之|前|后|内|时|起|左右)/.test(after) && (beneficiaries || verbJustBefore(t, q.start, floor))) {
+    && !/^(?:不|以|的|之|前|后|内|时|起|左右)/.test(after) && (forBeneficiaries(t, q.start, after) || verbJustBefore(t, q.start, floor))) {
     return { ...base, comparator: '=', metricAfter: true };
   }
   return null;
+}
+
+/** "为3000户困难家庭实施适老化改造", "向500家企业发放消费券": the count of those the work is for. */
+function forBeneficiaries(t: string, start: number, after: string): boolean {
+  return /(?:(?<![成作认视称])为|向)(?:全[省市县区]|辖区)?$/.test(t.slice(Math.max(0, start - 4), start))
+    && /^[\u4e00-\u9fa5“"]{2,24}?(?:实施|提供|发放|开展|安装|配备|配送|免费|落实|办理|兑现)/.test(after);
 }
 
 const isPhraseQuoteOpen = charClass('“《');

@@ -172,8 +172,9 @@ const BARE_FIELD = /^[省市县区州]?[\u4e00-\u9fa5]{2,8}$/;
 
 // "铁东区、铁西区、立山区人民政府", "鞍山经济开发区、鞍山高新区管委会": places sharing the body printed
 // once after the last of them.
-const PLACE = /^(?!各)[\u4e00-\u9fa5]{1,12}(?:区|县|市|旗|州|盟|镇|乡)$/;
-const PLACES_BODY = /^(?!各)[\u4e00-\u9fa5]{1,12}(?:区|县|市|旗|州|盟|镇|乡)(人民政府|政府|管委会|管理委员会|人民法院|人民检察院)$/;
+const PLACE_NAME = '(?!各)[\\u4e00-\\u9fa5]{1,12}(?:区|县|市|旗|州|盟|镇|乡)';
+const PLACE = new RegExp(`^${PLACE_NAME}$`);
+const PLACES_BODY = new RegExp(`^${PLACE_NAME}(人民政府|政府|管委会|管理委员会|人民法院|人民检察院)$`);
 
 function sharePlaceBody(names: string[]): string[] {
   const body = names.length > 1 ? PLACES_BODY.exec(names[names.length - 1])?.[1] : undefined;

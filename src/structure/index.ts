@@ -95,6 +95,9 @@ function structureOf(doc: ReadDocument): Structure {
 // What may stand between a task table and its headerless continuation.
 const CONTINUED = /^(?:[（(]?续上?表[^）)]{0,10}[）)]?)?$/;
 
+/** A short line without sentence punctuation: a title line or a heading. */
+const isTitleLine = (t: string) => codePointLength(t) <= 40 && !/[。，；]/.test(t);
+
 /** Indexes of the head paragraphs: everything up to the 主送 line, the 落款 after the notice. */
 function headOf(paras: Paragraph[], title: string | null): Set<number> {
   const head = new Set<number>();
@@ -122,7 +125,7 @@ function headOf(paras: Paragraph[], title: string | null): Set<number> {
   for (const i of signature) head.add(i);
   for (let i = signature.length ? signature[signature.length - 1] + 1 : paras.length; i < paras.length; i++) {
     const t = paras[i].text.trim();
-    if (parseMarker(t) || codePointLength(t) > 40 || /[。，；：:]/.test(t)) break;
+    if (parseMarker(t) || !isTitleLine(t) || /[：:]/.test(t)) break;
     head.add(i);
   }
   // Short non-sentence lines before the first numbered item are headings (the plan's own title).
@@ -133,10 +136,8 @@ function headOf(paras: Paragraph[], title: string | null): Set<number> {
     // The notice's one sentence ("…现印发给你们，请认真贯彻执行。") belongs to the head, as does what follows it up to the plan.
     const length = codePointLength(t);
     if (/印发给你们|请认真(?:贯彻)?(?:执行|落实)|请结合实际|现予(?:印发|公布)|遵照执行/.test(t) && length <= 200) { head.add(i); continue; }
-    if (length <= 40 && !/[。，；]/.test(t)) head.add(i);
+    if (isTitleLine(t)) head.add(i);
     else if (length > 40) break; // the body has begun
-    // The 落款 of a wrapping notice: an issuing body and a date line.
-    if (/^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t.replace(/\s+/g, '')) || /^[〇○零一二三四五六七八九十]{4}年/.test(t)) head.add(i);
   }
   return head;
 }

@@ -108,6 +108,7 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
   const tasks: DraftTask[] = [];
   let number: string | null = null;
   let title: string | null = null;
+  const categoryCell = columns.indexOf('category');
   let columnCategory = '';
   for (let r = layout.headerRow + 1; r < table.rows.length; r++) {
     const row = table.rows[r];
@@ -130,7 +131,6 @@ export function readTaskTable(table: TableBlock, layout: TaskTableLayout, outlin
       title = null;
       continue;
     }
-    const categoryCell = columns.indexOf('category');
     // Merged cells repeat their text: a new category is a new text (an empty cell keeps the last).
     const cat = categoryCell >= 0 ? norm(row[categoryCell]?.text ?? '') : '';
     if (cat && cat !== columnCategory) {
